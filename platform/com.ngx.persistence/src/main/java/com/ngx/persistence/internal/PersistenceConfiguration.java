@@ -1,0 +1,21 @@
+package com.ngx.persistence.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Node settings of the persistence bundle (PID {@code com.ngx.persistence}). */
+@ObjectClassDefinition(name = "NGX persistence", description = "Schema migrations and tenant schemas")
+public @interface PersistenceConfiguration {
+
+  @AttributeDefinition(
+      description =
+          "Filter selecting the platform's DataSource service (pax-jdbc registers it from"
+              + " etc/org.ops4j.datasource-ngx.cfg)")
+  String dataSource_target() default "(osgi.jndi.service.name=jdbc/ngx)";
+
+  @AttributeDefinition(
+      description =
+          "Seconds after a module's tenant migrations change before outdated tenant schemas are"
+              + " migrated in the background (they are always migrated on first use anyway)")
+  int backgroundMigrationDelaySeconds() default 5;
+}

@@ -1,0 +1,19 @@
+package com.ngx.rest;
+
+import java.util.Set;
+
+/** The scopes a tenant API key can hold; {@link #ALL} holds every one, present and future. */
+public final class Scopes {
+
+  public static final String ALL = "*";
+  public static final String KEYS_READ = "keys:read";
+  public static final String KEYS_WRITE = "keys:write";
+  public static final String SETTINGS_READ = "settings:read";
+  public static final String SETTINGS_WRITE = "settings:write";
+
+  /** Every scope a key may be given. */
+  public static final Set<String> KNOWN =
+      Set.of(ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE);
+
+  private Scopes() {}
+}

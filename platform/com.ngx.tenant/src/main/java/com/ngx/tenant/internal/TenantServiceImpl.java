@@ -1,0 +1,412 @@
+package com.ngx.tenant.internal;
+
+import com.ngx.persistence.SchemaReady;
+import com.ngx.persistence.TenantSchemas;
+import com.ngx.persistence.Transactions;
+import com.ngx.rest.ApiException;
+import com.ngx.rest.Validator;
+import com.ngx.tenant.Tenant;
+import com.ngx.tenant.TenantLifecycleParticipant;
+import com.ngx.tenant.TenantQuery;
+import com.ngx.tenant.TenantService;
+import com.ngx.tenant.TenantStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tenant lifecycle over the shared {@code tenant} table and one schema per tenant. */
+@Component(
+    service = {TenantService.class, TenantServiceImpl.class},
+    configurationPid = "com.ngx.tenant")
+@Designate(ocd = TenantConfiguration.class)
+public final class TenantServiceImpl implements TenantService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantServiceImpl.class);
+  static final int NAME_MAX = 200;
+  static final int REASON_MAX = 500;
+
+  private final EntityManagerFactory unit;
+  private final Transactions tx;
+  private final TenantSchemas schemas;
+  private final Duration grace;
+  private final Clock clock;
+  private final List<TenantLifecycleParticipant> participants = new CopyOnWriteArrayList<>();
+  private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
+
+  @Activate
+  public TenantServiceImpl(
+      @Reference(target = "(osgi.unit.name=ngx-tenant)") EntityManagerFactory unit,
+      @Reference(target = "(" + SchemaReady.MODULE + "=tenant)") SchemaReady ready,
+      @Reference Transactions tx,
+      @Reference TenantSchemas schemas,
+      TenantConfiguration configuration) {
+    this(unit, tx, schemas, Duration.ofDays(configuration.deleteGraceDays()), Clock.systemUTC());
+  }
+
+  TenantServiceImpl(
+      EntityManagerFactory unit,
+      Transactions tx,
+      TenantSchemas schemas,
+      Duration grace,
+      Clock clock) {
+    this.unit = unit;
+    this.tx = tx;
+    this.schemas = schemas;
+    this.grace = grace;
+    this.clock = clock;
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeParticipant")
+  void addParticipant(TenantLifecycleParticipant participant) {
+    participants.add(participant);
+  }
+
+  void removeParticipant(TenantLifecycleParticipant participant) {
+    participants.remove(participant);
+  }
+
+  /** Lets the authenticator forget what it knows of a tenant whose state changed. */
+  void onChange(Consumer<UUID> listener) {
+    changeListeners.add(listener);
+  }
+
+  @Override
+  public Tenant provision(String slug, String name) {
+    String normalizedName = name == null ? null : name.strip();
+    Validator v = new Validator();
+    String slugProblem = Slugs.problem(slug);
+    if (slugProblem != null) {
+      v.error("slug", slugProblem);
+    }
+    checkName(v, normalizedName);
+    v.throwIfInvalid();
+    if (findBySlug(slug).isPresent()) {
+      throw ApiException.conflict("slug", "is already taken");
+    }
+
+    Instant now = now();
+    TenantEntity entity = new TenantEntity();
+    entity.id = UUID.randomUUID().toString();
+    entity.slug = slug;
+    entity.name = normalizedName;
+    entity.status = TenantStatus.PROVISIONING;
+    entity.schemaName = Slugs.schemaOf(slug);
+    entity.createdAt = Times.utc(now);
+    entity.updatedAt = entity.createdAt;
+    try {
+      tx.shared(unit, em -> {
+        em.persist(entity);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      if (Violations.isUniqueViolation(e)) {
+        throw ApiException.conflict("slug", "is already taken");
+      }
+      throw e;
+    }
+
+    boolean schemaCreated = false;
+    try {
+      schemas.create(entity.schemaName);
+      schemaCreated = true;
+      Tenant provisioning = entity.toDTO();
+      for (TenantLifecycleParticipant participant : participants) {
+        participant.provisioning(provisioning);
+      }
+      Tenant active =
+          update(UUID.fromString(entity.id), t -> t.status = TenantStatus.ACTIVE);
+      LOG.info("Provisioned tenant {} ({}) in schema {}", slug, active.id(), active.schema());
+      return active;
+    } catch (RuntimeException e) {
+      LOG.error("Provisioning of tenant {} failed; rolling it back", slug, e);
+      rollBackProvisioning(entity.id, entity.schemaName, schemaCreated);
+      throw new ApiException(
+          500,
+          "Provisioning failed",
+          "Provisioning of tenant '" + slug + "' failed and was rolled back: " + e.getMessage(),
+          List.of());
+    }
+  }
+
+  /** Removes every trace of a tenant whose provisioning did not complete. */
+  void rollBackProvisioning(String id, String schema, boolean schemaCreated) {
+    try {
+      schemas.drop(schema);
+    } catch (RuntimeException e) {
+      LOG.error("Could not drop schema {} of a failed provisioning", schema, e);
+    }
+    tx.shared(
+        unit,
+        em -> {
+          TenantEntity t = em.find(TenantEntity.class, id);
+          if (t != null) {
+            em.remove(t);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Tenant> get(UUID id) {
+    return tx.shared(unit, em -> Optional.ofNullable(em.find(TenantEntity.class, id.toString())))
+        .map(TenantEntity::toDTO);
+  }
+
+  @Override
+  public Optional<Tenant> findBySlug(String slug) {
+    return tx.shared(
+        unit,
+        em ->
+            em.createQuery("select t from TenantEntity t where t.slug = :slug", TenantEntity.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst()
+                .map(TenantEntity::toDTO));
+  }
+
+  @Override
+  public List<Tenant> list(TenantQuery query) {
+    return tx.shared(
+        unit,
+        em ->
+            where(em, "select t from TenantEntity t", query, TenantEntity.class, " order by t.createdAt desc, t.id")
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit())
+                .getResultList()
+                .stream()
+                .map(TenantEntity::toDTO)
+                .toList());
+  }
+
+  @Override
+  public long count(TenantQuery query) {
+    return tx.shared(
+        unit, em -> where(em, "select count(t) from TenantEntity t", query, Long.class, "").getSingleResult());
+  }
+
+  private static <T> TypedQuery<T> where(
+      EntityManager em, String select, TenantQuery query, Class<T> type, String order) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add(query.status() == null ? "t.status <> :purged" : "t.status = :status");
+    if (query.text() != null && !query.text().isBlank()) {
+      conditions.add("(lower(t.slug) like :text or lower(t.name) like :text)");
+    }
+    TypedQuery<T> q =
+        em.createQuery(select + " where " + String.join(" and ", conditions) + order, type);
+    if (query.status() == null) {
+      q.setParameter("purged", TenantStatus.PURGED);
+    } else {
+      q.setParameter("status", query.status());
+    }
+    if (query.text() != null && !query.text().isBlank()) {
+      q.setParameter("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+    }
+    return q;
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("%", "").replace("_", "");
+  }
+
+  @Override
+  public Tenant rename(UUID id, String name) {
+    String normalized = name == null ? null : name.strip();
+    Validator v = new Validator();
+    checkName(v, normalized);
+    v.throwIfInvalid();
+    return update(id, t -> {
+      requireNotGone(t);
+      t.name = normalized;
+    });
+  }
+
+  @Override
+  public Tenant setRateLimit(UUID id, Integer ratePerSecond, Integer rateBurst) {
+    new Validator()
+        .require(
+            "limits.ratePerSecond",
+            ratePerSecond == null || (ratePerSecond >= 1 && ratePerSecond <= 100_000),
+            "must be between 1 and 100000")
+        .require(
+            "limits.rateBurst",
+            rateBurst == null || (rateBurst >= 1 && rateBurst <= 1_000_000),
+            "must be between 1 and 1000000")
+        .throwIfInvalid();
+    return update(id, t -> {
+      requireNotGone(t);
+      t.ratePerSecond = ratePerSecond;
+      t.rateBurst = rateBurst;
+    });
+  }
+
+  @Override
+  public Tenant suspend(UUID id, String reason) {
+    String normalized = reason == null || reason.isBlank() ? null : reason.strip();
+    new Validator()
+        .require("reason", normalized != null, "is required")
+        .require(
+            "reason",
+            normalized == null || normalized.length() <= REASON_MAX,
+            "must be at most " + REASON_MAX + " characters")
+        .throwIfInvalid();
+    return update(id, t -> {
+      if (t.status != TenantStatus.ACTIVE && t.status != TenantStatus.SUSPENDED) {
+        throw ApiException.conflict("Only an active tenant can be suspended; it is " + t.status.apiName());
+      }
+      t.status = TenantStatus.SUSPENDED;
+      t.statusReason = normalized;
+    });
+  }
+
+  @Override
+  public Tenant reactivate(UUID id) {
+    return update(id, t -> {
+      if (t.status == TenantStatus.ACTIVE) {
+        return;
+      }
+      if (t.status != TenantStatus.SUSPENDED && t.status != TenantStatus.DELETED) {
+        throw ApiException.conflict("A " + t.status.apiName() + " tenant cannot be reactivated");
+      }
+      t.status = TenantStatus.ACTIVE;
+      t.statusReason = null;
+      t.deletedAt = null;
+      t.purgeAfter = null;
+    });
+  }
+
+  @Override
+  public Tenant delete(UUID id) {
+    return update(id, t -> {
+      if (t.status == TenantStatus.DELETED) {
+        return;
+      }
+      requireNotGone(t);
+      Instant now = now();
+      t.status = TenantStatus.DELETED;
+      t.deletedAt = Times.utc(now);
+      t.purgeAfter = Times.utc(now.plus(grace));
+    });
+  }
+
+  @Override
+  public Tenant purge(UUID id) {
+    Tenant tenant = get(id).orElseThrow(() -> ApiException.notFound("No tenant " + id));
+    if (tenant.status() == TenantStatus.PURGED) {
+      return tenant;
+    }
+    if (tenant.status() != TenantStatus.DELETED) {
+      throw ApiException.conflict("Only a deleted tenant can be purged; delete it first");
+    }
+    for (TenantLifecycleParticipant participant : participants) {
+      participant.purged(tenant);
+    }
+    schemas.drop(tenant.schema());
+    Tenant purged =
+        update(id, t -> {
+          t.status = TenantStatus.PURGED;
+          t.purgeAfter = null;
+        });
+    tx.shared(
+        unit,
+        em ->
+            em.createQuery("delete from ApiKeyEntity k where k.tenantId = :t")
+                .setParameter("t", id.toString())
+                .executeUpdate());
+    LOG.info("Purged tenant {} ({}): schema {} dropped", tenant.slug(), id, tenant.schema());
+    return purged;
+  }
+
+  /** Purges deleted tenants past their grace period and cleans up stuck provisionings. */
+  int housekeeping(Duration stuckAfter) {
+    Instant now = now();
+    List<TenantEntity> due =
+        tx.shared(
+            unit,
+            em ->
+                em.createQuery(
+                        "select t from TenantEntity t where (t.status = :deleted and t.purgeAfter <= :now)"
+                            + " or (t.status = :provisioning and t.createdAt <= :stuck)",
+                        TenantEntity.class)
+                    .setParameter("deleted", TenantStatus.DELETED)
+                    .setParameter("provisioning", TenantStatus.PROVISIONING)
+                    .setParameter("now", Times.utc(now))
+                    .setParameter("stuck", Times.utc(now.minus(stuckAfter)))
+                    .getResultList());
+    int done = 0;
+    for (TenantEntity t : due) {
+      try {
+        if (t.status == TenantStatus.DELETED) {
+          purge(UUID.fromString(t.id));
+        } else {
+          LOG.warn("Cleaning up tenant {} stuck in provisioning since {}", t.slug, t.createdAt);
+          rollBackProvisioning(t.id, t.schemaName, true);
+        }
+        done++;
+      } catch (RuntimeException e) {
+        LOG.error("Housekeeping of tenant {} failed", t.slug, e);
+      }
+    }
+    return done;
+  }
+
+  private Tenant update(UUID id, Consumer<TenantEntity> change) {
+    Tenant updated =
+        tx.shared(
+            unit,
+            em -> {
+              TenantEntity t = em.find(TenantEntity.class, id.toString());
+              if (t == null) {
+                throw ApiException.notFound("No tenant " + id);
+              }
+              change.accept(t);
+              t.updatedAt = Times.utc(now());
+              em.flush();
+              return t.toDTO();
+            });
+    changeListeners.forEach(l -> l.accept(id));
+    return updated;
+  }
+
+  private static void requireNotGone(TenantEntity t) {
+    if (t.status == TenantStatus.DELETED || t.status == TenantStatus.PURGED) {
+      throw ApiException.conflict("The tenant is " + t.status.apiName());
+    }
+    if (t.status == TenantStatus.PROVISIONING) {
+      throw ApiException.conflict("The tenant is still being provisioned");
+    }
+  }
+
+  private static void checkName(Validator v, String name) {
+    v.require("name", name != null && !name.isEmpty(), "is required");
+    v.require(
+        "name",
+        name == null || name.length() <= NAME_MAX,
+        "must be at most " + NAME_MAX + " characters");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

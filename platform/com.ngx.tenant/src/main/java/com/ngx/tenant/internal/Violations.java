@@ -1,0 +1,25 @@
+package com.ngx.tenant.internal;
+
+import java.sql.SQLException;
+import javax.persistence.PersistenceException;
+
+/** Recognises a unique-constraint violation behind a JPA exception, on H2 and PostgreSQL. */
+final class Violations {
+  private Violations() {}
+
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        // 23505: unique_violation (PostgreSQL and H2)
+        if ("23505".equals(state)) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return e instanceof PersistenceException && String.valueOf(e.getMessage()).contains("23505");
+  }
+}
