@@ -98,7 +98,7 @@ public final class SchemaManager implements TenantSchemas {
   @Deactivate
   void deactivate() {
     background.shutdownNow();
-    modules.values().forEach(m -> unregisterQuietly(m.ready()));
+    modules.values().stream().filter(m -> m.ready() != null).forEach(m -> unregisterQuietly(m.ready()));
     modules.clear();
   }
 
@@ -108,6 +108,12 @@ public final class SchemaManager implements TenantSchemas {
       policy = ReferencePolicy.DYNAMIC,
       unbind = "removeMigrations")
   void addMigrations(ServiceReference<SchemaMigrations> reference) {
+    // Migrate on our own thread, never inside the DS bind: registering SchemaReady activates the
+    // module's components, which need this very service.
+    background.execute(() -> register(reference));
+  }
+
+  private void register(ServiceReference<SchemaMigrations> reference) {
     SchemaMigrations migrations = context.getService(reference);
     if (migrations == null) {
       return;
@@ -118,36 +124,47 @@ public final class SchemaManager implements TenantSchemas {
       return;
     }
     Bundle bundle = reference.getBundle();
-    if (migrations.hasSharedMigrations()) {
-      migrate(loaderOf(bundle), name, "db/" + name + "/shared", null);
+    try {
+      if (migrations.hasSharedMigrations()) {
+        migrate(loaderOf(bundle), name, "db/" + name + "/shared", null);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Shared migrations of module {} failed; its components stay inactive", name, e);
+      return;
     }
-    Dictionary<String, Object> props = new Hashtable<>();
-    props.put(SchemaReady.MODULE, name);
-    ServiceRegistration<SchemaReady> ready =
-        context.registerService(SchemaReady.class, () -> name, props);
-    Module previous = modules.put(name, new Module(name, migrations, bundle, ready));
-    if (previous != null) {
+    Module previous = modules.put(name, new Module(name, migrations, bundle, null));
+    if (previous != null && previous.ready() != null) {
       unregisterQuietly(previous.ready());
     }
     if (migrations.hasTenantMigrations()) {
       recomputeFingerprint();
       scheduleBackgroundPass();
     }
+    Dictionary<String, Object> props = new Hashtable<>();
+    props.put(SchemaReady.MODULE, name);
+    ServiceRegistration<SchemaReady> ready =
+        context.registerService(SchemaReady.class, () -> name, props);
+    modules.computeIfPresent(name, (n, m) -> new Module(n, m.migrations(), m.bundle(), ready));
   }
 
   void removeMigrations(ServiceReference<SchemaMigrations> reference) {
-    modules
-        .values()
-        .removeIf(
-            m -> {
-              if (m.bundle().equals(reference.getBundle())) {
-                unregisterQuietly(m.ready());
-                return true;
-              }
-              return false;
-            });
-    context.ungetService(reference);
-    recomputeFingerprint();
+    background.execute(
+        () -> {
+          modules
+              .values()
+              .removeIf(
+                  m -> {
+                    if (m.bundle().equals(reference.getBundle())) {
+                      if (m.ready() != null) {
+                        unregisterQuietly(m.ready());
+                      }
+                      return true;
+                    }
+                    return false;
+                  });
+          context.ungetService(reference);
+          recomputeFingerprint();
+        });
   }
 
   @Override

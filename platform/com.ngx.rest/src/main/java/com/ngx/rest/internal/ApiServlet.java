@@ -77,6 +77,9 @@ public final class ApiServlet extends HttpServlet {
           });
   private final transient Object rebuildLock = new Object();
   private transient ScheduledFuture<?> pendingRebuild;
+  /** Bumped on every change of the resource set; the container serves one generation. */
+  private transient long requestedGeneration;
+  private transient volatile long servedGeneration = -1;
   private transient volatile ServletConfig servletConfig;
   private transient volatile Authenticator authenticator;
   private final transient ServiceTracker<Object, Object> tracker;
@@ -191,7 +194,7 @@ public final class ApiServlet extends HttpServlet {
   /** Whether the running container reflects every registered resource. */
   boolean settled() {
     synchronized (rebuildLock) {
-      return current.get() != null && pendingRebuild == null;
+      return current.get() != null && servedGeneration == requestedGeneration;
     }
   }
 
@@ -210,6 +213,7 @@ public final class ApiServlet extends HttpServlet {
 
   private void scheduleRebuild() {
     synchronized (rebuildLock) {
+      requestedGeneration++;
       if (pendingRebuild != null || rebuilder.isShutdown()) {
         return;
       }
@@ -220,13 +224,16 @@ public final class ApiServlet extends HttpServlet {
 
   private void rebuild() {
     ServletConfig config = servletConfig;
+    long generation;
+    List<Object> snapshot;
     synchronized (rebuildLock) {
       pendingRebuild = null;
+      generation = requestedGeneration;
+      snapshot = new ArrayList<>(resources.values());
     }
     if (config == null) {
       return;
     }
-    List<Object> snapshot = new ArrayList<>(resources.values());
     Thread thread = Thread.currentThread();
     ClassLoader previousLoader = thread.getContextClassLoader();
     thread.setContextClassLoader(getClass().getClassLoader());
@@ -235,6 +242,7 @@ public final class ApiServlet extends HttpServlet {
       container.init(config);
       openApi.update(snapshot);
       ServletContainer old = current.getAndSet(container);
+      servedGeneration = generation;
       LOG.info("API container serves {} resources", snapshot.size());
       if (old != null) {
         rebuilder.schedule(old::destroy, configuration.containerGraceSeconds(), TimeUnit.SECONDS);

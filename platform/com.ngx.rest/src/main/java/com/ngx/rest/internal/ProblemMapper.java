@@ -30,7 +30,9 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
   @Context UriInfo uriInfo;
 
   @Override
-  public Response toResponse(Throwable exception) {
+  public Response toResponse(Throwable thrown) {
+    // an ApiException raised while the body was read (size limit) arrives wrapped by Jackson
+    Throwable exception = apiCause(thrown);
     Response.ResponseBuilder builder;
     Problem problem;
     if (exception instanceof ApiException e) {
@@ -80,6 +82,15 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
       builder = Response.status(500);
     }
     return builder.type(RestConstants.PROBLEM_JSON).entity(problem).build();
+  }
+
+  static Throwable apiCause(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ApiException) {
+        return t;
+      }
+    }
+    return thrown;
   }
 
   private Problem json(JsonProcessingException e) {

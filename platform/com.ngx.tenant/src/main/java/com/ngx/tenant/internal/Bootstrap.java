@@ -41,8 +41,7 @@ public final class Bootstrap {
       DemoConfiguration configuration) {
     String data = context.getProperty("karaf.data");
     Path file = Paths.get(data == null ? "data" : data).resolve(configuration.credentialsFile());
-    String port = context.getProperty("org.osgi.service.http.port");
-    String api = "http://localhost:" + (port == null ? "8181" : port) + "/api/v1";
+    String api = "http://localhost:" + httpPort(context) + "/api/v1";
     try {
       Map<String, String> created = new LinkedHashMap<>();
       if (!authenticator.hasConfiguredOperatorKey() && !keys.hasOperatorKey()) {
@@ -70,6 +69,30 @@ public final class Bootstrap {
     } catch (IOException | RuntimeException e) {
       LOG.error("First-start seeding failed", e);
     }
+  }
+
+  /** The port pax-web listens on (its configuration), 8181 by default. */
+  static String httpPort(BundleContext context) {
+    var ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+    if (ref != null) {
+      try {
+        Object admin = context.getService(ref);
+        if (admin instanceof org.osgi.service.cm.ConfigurationAdmin cm) {
+          var configs = cm.listConfigurations("(service.pid=org.ops4j.pax.web)");
+          if (configs != null
+              && configs.length > 0
+              && configs[0].getProperties().get("org.osgi.service.http.port") != null) {
+            return configs[0].getProperties().get("org.osgi.service.http.port").toString();
+          }
+        }
+      } catch (IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+        LOG.debug("Could not read the HTTP port", e);
+      } finally {
+        context.ungetService(ref);
+      }
+    }
+    String property = context.getProperty("org.osgi.service.http.port");
+    return property == null ? "8181" : property;
   }
 
   /** Appends to the credentials file, readable by the owner only. */

@@ -1,6 +1,5 @@
 package com.ngx.tenant.internal;
 
-import com.ngx.api.health.HealthCheck;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Erases tenants whose grace period has ended and cleans up provisionings that a dead node left
- * half done; reports the tenant services as ready ({@code tenants} health check).
+ * half done.
  */
-@Component(configurationPid = "com.ngx.tenant")
-public final class TenantHousekeeping implements HealthCheck {
+@Component(configurationPid = "com.ngx.tenant", immediate = true, service = TenantHousekeeping.class)
+public final class TenantHousekeeping {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantHousekeeping.class);
 
@@ -57,13 +56,4 @@ public final class TenantHousekeeping implements HealthCheck {
     scheduler.shutdownNow();
   }
 
-  @Override
-  public String name() {
-    return "tenants";
-  }
-
-  @Override
-  public Result check() {
-    return Result.up("tenant services active");
-  }
 }
