@@ -63,7 +63,11 @@ public final class SchemaManager implements TenantSchemas {
   private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9]{0,30}");
 
   private record Module(
-      String name, SchemaMigrations migrations, Bundle bundle, ServiceRegistration<SchemaReady> ready) {}
+      String name,
+      SchemaMigrations migrations,
+      Bundle bundle,
+      ServiceReference<SchemaMigrations> reference,
+      ServiceRegistration<SchemaReady> ready) {}
 
   private final DataSource dataSource;
   private final BundleContext context;
@@ -132,7 +136,7 @@ public final class SchemaManager implements TenantSchemas {
       LOG.error("Shared migrations of module {} failed; its components stay inactive", name, e);
       return;
     }
-    Module previous = modules.put(name, new Module(name, migrations, bundle, null));
+    Module previous = modules.put(name, new Module(name, migrations, bundle, reference, null));
     if (previous != null && previous.ready() != null) {
       unregisterQuietly(previous.ready());
     }
@@ -144,7 +148,8 @@ public final class SchemaManager implements TenantSchemas {
     props.put(SchemaReady.MODULE, name);
     ServiceRegistration<SchemaReady> ready =
         context.registerService(SchemaReady.class, () -> name, props);
-    modules.computeIfPresent(name, (n, m) -> new Module(n, m.migrations(), m.bundle(), ready));
+    modules.computeIfPresent(
+        name, (n, m) -> new Module(n, m.migrations(), m.bundle(), m.reference(), ready));
   }
 
   void removeMigrations(ServiceReference<SchemaMigrations> reference) {
@@ -154,7 +159,8 @@ public final class SchemaManager implements TenantSchemas {
               .values()
               .removeIf(
                   m -> {
-                    if (m.bundle().equals(reference.getBundle())) {
+                    // by reference: an unregistered service no longer knows its bundle
+                    if (m.reference().equals(reference)) {
                       if (m.ready() != null) {
                         unregisterQuietly(m.ready());
                       }
