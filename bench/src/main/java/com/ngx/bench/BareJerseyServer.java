@@ -9,10 +9,13 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The baseline of {@code bench/api-bench.sh}: Jersey 2.47 on Jetty 9.4, outside OSGi, serving
@@ -45,10 +48,20 @@ public final class BareJerseyServer {
         String host = args.length > 1 ? args[1] : "127.0.0.1";
         URI base = URI.create("http://" + host + ":" + port + "/");
 
+        // the same switches the distribution's ApiServlet sets (no WADL, no bean validation)
         ResourceConfig config = new ResourceConfig()
                 .register(HelloResource.class)
-                .register(JacksonFeature.class);
-        Server server = JettyHttpContainerFactory.createServer(base, config, true);
+                .register(JacksonFeature.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.BV_FEATURE_DISABLE, true);
+        Server server = JettyHttpContainerFactory.createServer(base, config, false);
+        // Jersey's factory binds every interface; listen on the given host only (loopback by default)
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector) {
+                ((ServerConnector) connector).setHost(host);
+            }
+        }
+        server.start();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -24,6 +24,16 @@ public final class Validator {
     return this;
   }
 
+  /** Checks a required text field: present, not blank, at most {@code max} characters. */
+  public Validator requireText(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+    return this;
+  }
+
   /** Records an error unconditionally. */
   public Validator error(String field, String message) {
     errors.add(new FieldError(field, message));

@@ -114,7 +114,9 @@ public final class SchemaManager implements TenantSchemas {
   void addMigrations(ServiceReference<SchemaMigrations> reference) {
     // Migrate on our own thread, never inside the DS bind: registering SchemaReady activates the
     // module's components, which need this very service.
-    background.execute(() -> register(reference));
+    if (!background.isShutdown()) {
+      background.execute(() -> register(reference));
+    }
   }
 
   private void register(ServiceReference<SchemaMigrations> reference) {
@@ -153,6 +155,9 @@ public final class SchemaManager implements TenantSchemas {
   }
 
   void removeMigrations(ServiceReference<SchemaMigrations> reference) {
+    if (background.isShutdown()) {
+      return; // the whole component is going away
+    }
     background.execute(
         () -> {
           modules

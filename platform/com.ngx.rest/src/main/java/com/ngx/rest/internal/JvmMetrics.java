@@ -2,6 +2,7 @@ package com.ngx.rest.internal;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
+import io.prometheus.client.SummaryMetricFamily;
 import io.prometheus.client.CounterMetricFamily;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ClassLoadingMXBean;
@@ -43,13 +44,14 @@ final class JvmMetrics extends Collector {
       buffers.addMetric(List.of(pool.getName()), pool.getMemoryUsed());
     }
 
-    CounterMetricFamily gcCount =
-        new CounterMetricFamily("jvm_gc_collection_seconds_count", "Collections", List.of("gc"));
-    CounterMetricFamily gcTime =
-        new CounterMetricFamily("jvm_gc_collection_seconds_sum", "Time spent collecting", List.of("gc"));
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      gcCount.addMetric(List.of(gc.getName()), gc.getCollectionCount());
-      gcTime.addMetric(List.of(gc.getName()), gc.getCollectionTime() / 1000.0);
+    SummaryMetricFamily gc =
+        new SummaryMetricFamily(
+            "jvm_gc_collection_seconds", "Time spent in a given JVM garbage collector", List.of("gc"));
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc.addMetric(
+          List.of(collector.getName()),
+          collector.getCollectionCount(),
+          collector.getCollectionTime() / 1000.0);
     }
 
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -59,8 +61,7 @@ final class JvmMetrics extends Collector {
         memoryMax,
         pools,
         buffers,
-        gcCount,
-        gcTime,
+        gc,
         new GaugeMetricFamily("jvm_threads_current", "Live threads", threads.getThreadCount()),
         new GaugeMetricFamily("jvm_threads_daemon", "Live daemon threads", threads.getDaemonThreadCount()),
         new GaugeMetricFamily("jvm_threads_peak", "Peak live threads", threads.getPeakThreadCount()),

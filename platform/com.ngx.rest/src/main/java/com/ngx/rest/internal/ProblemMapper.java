@@ -85,7 +85,8 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   static Throwable apiCause(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof ApiException) {
         return t;
       }

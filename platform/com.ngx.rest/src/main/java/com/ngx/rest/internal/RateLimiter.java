@@ -37,13 +37,17 @@ final class RateLimiter {
   private final Map<UUID, Entry> buckets = new ConcurrentHashMap<>();
 
   Decision consume(UUID tenant, RateLimit limit) {
-    Entry entry =
-        buckets.compute(
+    Entry entry = buckets.get(tenant);
+    if (entry == null || !entry.limit().equals(limit)) {
+      // only a new tenant or a changed limit takes the map's lock
+      entry =
+          buckets.compute(
             tenant,
             (id, existing) ->
                 existing != null && existing.limit().equals(limit)
                     ? existing
                     : new Entry(limit, newBucket(limit)));
+    }
     ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
     return new Decision(
         probe.isConsumed(), limit, probe.getRemainingTokens(), probe.getNanosToWaitForRefill());

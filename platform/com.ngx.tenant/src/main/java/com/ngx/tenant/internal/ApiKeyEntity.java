@@ -8,12 +8,21 @@ import java.util.UUID;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 /** A row of the shared {@code api_key} table: the secret is kept as its SHA-256 only. */
 @Entity
 @Table(name = "api_key")
+@NamedQuery(
+    name = ApiKeyEntity.BY_HASH_WITH_TENANT,
+    query =
+        "select k, t from ApiKeyEntity k left join TenantEntity t on t.id = k.tenantId"
+            + " where k.secretHash = :hash and k.revokedAt is null")
 public class ApiKeyEntity {
+  /** A live key and its tenant (null for operator keys), by the SHA-256 of the secret. */
+  static final String BY_HASH_WITH_TENANT = "ApiKey.byHashWithTenant";
+
   static final String TENANT = "tenant";
   static final String OPERATOR = "operator";
 

@@ -28,22 +28,25 @@ public final class ApiKeyServiceImpl implements ApiKeyService {
 
   private final EntityManagerFactory unit;
   private final Transactions tx;
+  private final AuthCache authCache;
   private final Clock clock = Clock.systemUTC();
 
   @Activate
   public ApiKeyServiceImpl(
       @Reference(target = "(osgi.unit.name=ngx-tenant)") EntityManagerFactory unit,
       @Reference(target = "(" + SchemaReady.MODULE + "=tenant)") SchemaReady ready,
-      @Reference Transactions tx) {
+      @Reference Transactions tx,
+      @Reference AuthCache authCache) {
     this.unit = unit;
     this.tx = tx;
+    this.authCache = authCache;
   }
 
   @Override
   public CreatedApiKey createTenantKey(UUID tenantId, String name, Set<String> scopes) {
     String normalized = name == null ? null : name.strip();
     Validator v = new Validator();
-    checkName(v, normalized);
+    v.requireText("name", normalized, NAME_MAX);
     v.require("scopes", scopes != null && !scopes.isEmpty(), "must name at least one scope");
     if (scopes != null) {
       for (String scope : new TreeSet<>(scopes)) {
@@ -137,7 +140,7 @@ public final class ApiKeyServiceImpl implements ApiKeyService {
 
   @Override
   public boolean revoke(UUID tenantId, UUID keyId) {
-    return tx.shared(
+    boolean revoked = tx.shared(
         unit,
         em -> {
           ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId.toString());
@@ -149,13 +152,10 @@ public final class ApiKeyServiceImpl implements ApiKeyService {
           }
           return true;
         });
+    if (revoked) {
+      authCache.forgetKey(keyId.toString());
+    }
+    return revoked;
   }
 
-  private static void checkName(Validator v, String name) {
-    v.require("name", name != null && !name.isEmpty(), "is required");
-    v.require(
-        "name",
-        name == null || name.length() <= NAME_MAX,
-        "must be at most " + NAME_MAX + " characters");
-  }
 }

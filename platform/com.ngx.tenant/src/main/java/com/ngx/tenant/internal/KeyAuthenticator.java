@@ -36,6 +36,7 @@ public final class KeyAuthenticator implements Authenticator {
 
   private final EntityManagerFactory unit;
   private final Transactions tx;
+  private final AuthCache cache;
   private final List<byte[]> configuredOperatorHashes;
 
   @Activate
@@ -43,14 +44,20 @@ public final class KeyAuthenticator implements Authenticator {
       @Reference(target = "(osgi.unit.name=ngx-tenant)") EntityManagerFactory unit,
       @Reference(target = "(" + SchemaReady.MODULE + "=tenant)") SchemaReady ready,
       @Reference Transactions tx,
+      @Reference AuthCache cache,
       TenantConfiguration configuration) {
-    this(unit, tx, configuration.operatorKeys(), System.getenv(OPERATOR_KEY_ENV));
+    this(unit, tx, cache, configuration.operatorKeys(), System.getenv(OPERATOR_KEY_ENV));
   }
 
   KeyAuthenticator(
-      EntityManagerFactory unit, Transactions tx, String[] operatorKeys, String envKey) {
+      EntityManagerFactory unit,
+      Transactions tx,
+      AuthCache cache,
+      String[] operatorKeys,
+      String envKey) {
     this.unit = unit;
     this.tx = tx;
+    this.cache = cache;
     this.configuredOperatorHashes = operatorHashes(operatorKeys, envKey);
   }
 
@@ -92,14 +99,22 @@ public final class KeyAuthenticator implements Authenticator {
         return Optional.of(new OperatorPrincipal("config"));
       }
     }
+    ApiPrincipal cached = cache.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    long generation = cache.generation();
+    Optional<ApiPrincipal> found = lookUp(hash);
+    found.ifPresent(p -> cache.put(hash, p, generation));
+    return found;
+  }
+
+  private Optional<ApiPrincipal> lookUp(String hash) {
     return tx.shared(
         unit,
         em -> {
           List<Object[]> rows =
-              em.createQuery(
-                      "select k, t from ApiKeyEntity k left join TenantEntity t on t.id = k.tenantId"
-                          + " where k.secretHash = :hash and k.revokedAt is null",
-                      Object[].class)
+              em.createNamedQuery(ApiKeyEntity.BY_HASH_WITH_TENANT, Object[].class)
                   .setParameter("hash", hash)
                   .getResultList();
           if (rows.isEmpty()) {

@@ -36,7 +36,7 @@ public final class SettingsStore {
         schema,
         em -> {
           Map<String, String> values = new TreeMap<>();
-          em.createQuery("select s from SettingEntity s", SettingEntity.class)
+          em.createNamedQuery(SettingEntity.ALL, SettingEntity.class)
               .getResultList()
               .forEach(s -> values.put(s.name, s.value));
           return values;
@@ -70,7 +70,7 @@ public final class SettingsStore {
               });
           em.flush();
           Map<String, String> values = new TreeMap<>();
-          em.createQuery("select s from SettingEntity s", SettingEntity.class)
+          em.createNamedQuery(SettingEntity.ALL, SettingEntity.class)
               .getResultList()
               .forEach(s -> values.put(s.name, s.value));
           return values;

@@ -22,6 +22,13 @@ public @interface TenantConfiguration {
 
   @AttributeDefinition(
       description =
+          "Seconds a node may reuse an authenticated key without asking the database (a revoked"
+              + " key or suspended tenant is refused at once on the node that changed it, within"
+              + " this time on the others); 0 turns the cache off")
+  int authCacheSeconds() default 5;
+
+  @AttributeDefinition(
+      description =
           "Operator keys: each either the key itself or 'sha256:' followed by its SHA-256 in hex."
               + " The NGX_OPERATOR_KEY environment variable adds one more.")
   String[] operatorKeys() default {};

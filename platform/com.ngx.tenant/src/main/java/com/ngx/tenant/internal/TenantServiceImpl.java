@@ -50,7 +50,7 @@ public final class TenantServiceImpl implements TenantService {
   private final Duration grace;
   private final Clock clock;
   private final List<TenantLifecycleParticipant> participants = new CopyOnWriteArrayList<>();
-  private final List<Consumer<UUID>> changeListeners = new CopyOnWriteArrayList<>();
+  private final AuthCache authCache;
 
   @Activate
   public TenantServiceImpl(
@@ -58,17 +58,26 @@ public final class TenantServiceImpl implements TenantService {
       @Reference(target = "(" + SchemaReady.MODULE + "=tenant)") SchemaReady ready,
       @Reference Transactions tx,
       @Reference TenantSchemas schemas,
+      @Reference AuthCache authCache,
       TenantConfiguration configuration) {
-    this(unit, tx, schemas, Duration.ofDays(configuration.deleteGraceDays()), Clock.systemUTC());
+    this(
+        unit,
+        tx,
+        schemas,
+        authCache,
+        Duration.ofDays(configuration.deleteGraceDays()),
+        Clock.systemUTC());
   }
 
   TenantServiceImpl(
       EntityManagerFactory unit,
       Transactions tx,
       TenantSchemas schemas,
+      AuthCache authCache,
       Duration grace,
       Clock clock) {
     this.unit = unit;
+    this.authCache = authCache;
     this.tx = tx;
     this.schemas = schemas;
     this.grace = grace;
@@ -87,11 +96,6 @@ public final class TenantServiceImpl implements TenantService {
     participants.remove(participant);
   }
 
-  /** Lets the authenticator forget what it knows of a tenant whose state changed. */
-  void onChange(Consumer<UUID> listener) {
-    changeListeners.add(listener);
-  }
-
   @Override
   public Tenant provision(String slug, String name) {
     String normalizedName = name == null ? null : name.strip();
@@ -100,7 +104,7 @@ public final class TenantServiceImpl implements TenantService {
     if (slugProblem != null) {
       v.error("slug", slugProblem);
     }
-    checkName(v, normalizedName);
+    v.requireText("name", normalizedName, NAME_MAX);
     v.throwIfInvalid();
     if (findBySlug(slug).isPresent()) {
       throw ApiException.conflict("slug", "is already taken");
@@ -234,7 +238,7 @@ public final class TenantServiceImpl implements TenantService {
   public Tenant rename(UUID id, String name) {
     String normalized = name == null ? null : name.strip();
     Validator v = new Validator();
-    checkName(v, normalized);
+    v.requireText("name", normalized, NAME_MAX);
     v.throwIfInvalid();
     return update(id, t -> {
       requireNotGone(t);
@@ -264,13 +268,7 @@ public final class TenantServiceImpl implements TenantService {
   @Override
   public Tenant suspend(UUID id, String reason) {
     String normalized = reason == null || reason.isBlank() ? null : reason.strip();
-    new Validator()
-        .require("reason", normalized != null, "is required")
-        .require(
-            "reason",
-            normalized == null || normalized.length() <= REASON_MAX,
-            "must be at most " + REASON_MAX + " characters")
-        .throwIfInvalid();
+    new Validator().requireText("reason", normalized, REASON_MAX).throwIfInvalid();
     return update(id, t -> {
       if (t.status != TenantStatus.ACTIVE && t.status != TenantStatus.SUSPENDED) {
         throw ApiException.conflict("Only an active tenant can be suspended; it is " + t.status.apiName());
@@ -385,7 +383,7 @@ public final class TenantServiceImpl implements TenantService {
               em.flush();
               return t.toDTO();
             });
-    changeListeners.forEach(l -> l.accept(id));
+    authCache.forgetTenant(id);
     return updated;
   }
 
@@ -398,13 +396,6 @@ public final class TenantServiceImpl implements TenantService {
     }
   }
 
-  private static void checkName(Validator v, String name) {
-    v.require("name", name != null && !name.isEmpty(), "is required");
-    v.require(
-        "name",
-        name == null || name.length() <= NAME_MAX,
-        "must be at most " + NAME_MAX + " characters");
-  }
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -8,16 +8,15 @@ final class Violations {
   private Violations() {}
 
   static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         // 23505: unique_violation (PostgreSQL and H2)
         if ("23505".equals(state)) {
           return true;
         }
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return e instanceof PersistenceException && String.valueOf(e.getMessage()).contains("23505");
