@@ -9,20 +9,39 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Resource-local transactions over the platform's persistence units. */
-@Component
+@Component(configurationPid = "com.ngx.persistence")
 public final class JpaTransactions implements Transactions {
 
   /** EclipseLink's property that selects the tenant (here: the schema) of an EntityManager. */
   static final String TENANT_ID = "eclipselink.tenant-id";
 
   private final TenantSchemas schemas;
+  private final TenantFactories factories;
 
   @Activate
-  public JpaTransactions(@Reference TenantSchemas schemas) {
+  public JpaTransactions(@Reference TenantSchemas schemas, PersistenceConfiguration configuration) {
+    this(schemas, configuration.tenantFactories());
+  }
+
+  /** With {@code tenantFactories} tenants keeping a factory of their own (0: none). */
+  public JpaTransactions(TenantSchemas schemas, int tenantFactories) {
     this.schemas = schemas;
+    this.factories = new TenantFactories(tenantFactories);
+    if (schemas instanceof SchemaManager manager) {
+      manager.onDrop(factories::forget);
+    }
+  }
+
+  @Deactivate
+  void deactivate() {
+    if (schemas instanceof SchemaManager manager) {
+      manager.onDrop(null);
+    }
+    factories.close();
   }
 
   @Override
@@ -34,7 +53,10 @@ public final class JpaTransactions implements Transactions {
   public <T> T tenant(
       EntityManagerFactory unit, String schema, Function<EntityManager, T> work) {
     schemas.ensureCurrent(schema);
-    return run(unit.createEntityManager(Map.of(TENANT_ID, schema)), work);
+    EntityManagerFactory own = factories.forTenant(unit, schema);
+    return run(
+        own != null ? own.createEntityManager() : unit.createEntityManager(Map.of(TENANT_ID, schema)),
+        work);
   }
 
   static <T> T run(EntityManager em, Function<EntityManager, T> work) {

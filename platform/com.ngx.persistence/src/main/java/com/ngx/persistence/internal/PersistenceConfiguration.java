@@ -18,4 +18,10 @@ public @interface PersistenceConfiguration {
           "Seconds after a module's tenant migrations change before outdated tenant schemas are"
               + " migrated in the background (they are always migrated on first use anyway)")
   int backgroundMigrationDelaySeconds() default 5;
+
+  @AttributeDefinition(
+      description =
+          "Most recently used tenants that keep an EclipseLink factory of their own (their"
+              + " descriptors and queries prepared once); 0 makes every tenant use the shared one")
+  int tenantFactories() default 200;
 }

@@ -83,6 +83,7 @@ public final class SchemaManager implements TenantSchemas {
             return t;
           });
   private volatile String fingerprint = fingerprintOf(Map.of());
+  private volatile java.util.function.Consumer<String> dropListener;
 
   @Activate
   public SchemaManager(
@@ -97,6 +98,11 @@ public final class SchemaManager implements TenantSchemas {
         "persistence",
         "db/persistence/shared",
         null);
+  }
+
+  /** Tells this bundle's transactions when a schema is dropped (to close its factory). */
+  void onDrop(java.util.function.Consumer<String> listener) {
+    this.dropListener = listener;
   }
 
   @Deactivate
@@ -222,6 +228,10 @@ public final class SchemaManager implements TenantSchemas {
     requireValid(schema);
     synchronized (lockFor(schema)) {
       currentOnThisNode.remove(schema);
+      java.util.function.Consumer<String> listener = dropListener;
+      if (listener != null) {
+        listener.accept(schema);
+      }
       execute("drop schema if exists " + schema + " cascade", "drop schema " + schema);
       try (Connection c = dataSource.getConnection();
           PreparedStatement ps =

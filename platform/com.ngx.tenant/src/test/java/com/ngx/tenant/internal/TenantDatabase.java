@@ -135,7 +135,7 @@ public final class TenantDatabase {
             Map.of(
                 "javax.persistence.nonJtaDataSource", dataSource,
                 "eclipselink.logging.level", "SEVERE"));
-    tx = new JpaTransactions(schemas);
+    tx = new JpaTransactions(schemas, 200);
   }
 
   public static synchronized TenantDatabase get() {
