@@ -311,7 +311,7 @@ verdict=$(awk -v r="$final_ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r + 0 >= 
   echo "NGX API benchmark — $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "commit $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "load average before the run: $LOADAVG_START"
-  echo "ours: GET /api/v1/settings with a tenant API key (authenticates the key against H2, reads the tenant's schema), Karaf distribution"
+  echo "ours: GET /api/v1/settings with a tenant API key (key authenticated through the per-node auth cache, which asks H2 at most every authCacheSeconds; the tenant's rate limit; a JPA read of the tenant's schema in H2), Karaf distribution"
   echo "bare: GET /hello, Jersey 2.47 on Jetty 9.4 outside OSGi ({\"message\":\"hello\"})"
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency on $HOST, after ${WARMUP} s of warm-up each; $ROUNDS rounds, ours then bare"
   echo "all $total_requests responses were 2xx, no socket errors"
