@@ -115,7 +115,7 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
       } else if (m instanceof ValueInstantiationException v && v.getCause() != null) {
         message = v.getCause().getMessage();
       } else if (m instanceof InvalidFormatException f) {
-        message = "has an invalid value for type " + simpleType(f.getTargetType());
+        message = "must be " + article(simpleType(f.getTargetType()));
       } else if (m instanceof MismatchedInputException mi) {
         message =
             mi.getTargetType() == null

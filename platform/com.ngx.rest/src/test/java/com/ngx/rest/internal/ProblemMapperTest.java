@@ -129,9 +129,9 @@ class ProblemMapperTest {
         // an unknown nested field gets its full path
         "{\"limits\": {\"rate\": 1}}                       | limits.rate          | is not a known field",
         // a number for a string field
-        "{\"name\": 5}                                     | name                 | ",
+        "{\"name\": 5}                                     | name                 | must be a string",
         // a string for an integer field, nested
-        "{\"limits\": {\"ratePerSecond\": \"fast\"}}       | limits.ratePerSecond | ",
+        "{\"limits\": {\"ratePerSecond\": \"fast\"}}       | limits.ratePerSecond | must be an integer",
         // a numeric string for an integer field is not coerced either
         "{\"limits\": {\"rateBurst\": \"10\"}}             | limits.rateBurst     | ",
         // a string for a primitive int
