@@ -80,6 +80,8 @@ public final class ApiServlet extends HttpServlet {
   /** Bumped on every change of the resource set; the container serves one generation. */
   private transient long requestedGeneration;
   private transient volatile long servedGeneration = -1;
+  /** Consecutive failed builds (only the rebuilder thread touches it). */
+  private transient int failedBuilds;
   private transient volatile ServletConfig servletConfig;
   private transient volatile Authenticator authenticator;
   private final transient ServiceTracker<Object, Object> tracker;
@@ -247,8 +249,20 @@ public final class ApiServlet extends HttpServlet {
       if (old != null) {
         rebuilder.schedule(old::destroy, configuration.containerGraceSeconds(), TimeUnit.SECONDS);
       }
+      failedBuilds = 0;
     } catch (ServletException | RuntimeException e) {
-      LOG.error("Could not build the API container; the previous one keeps serving", e);
+      // e.g. Jersey's injection manager is not started yet right after a restart: try again
+      failedBuilds++;
+      long delay = Math.min(5_000, 100L << Math.min(failedBuilds, 6));
+      if (failedBuilds == 1 || failedBuilds % 20 == 0) {
+        LOG.warn(
+            "Could not build the API container (attempt {}); retrying in {} ms", failedBuilds, delay, e);
+      }
+      synchronized (rebuildLock) {
+        if (pendingRebuild == null && !rebuilder.isShutdown()) {
+          pendingRebuild = rebuilder.schedule(this::rebuild, delay, TimeUnit.MILLISECONDS);
+        }
+      }
     } finally {
       thread.setContextClassLoader(previousLoader);
     }
