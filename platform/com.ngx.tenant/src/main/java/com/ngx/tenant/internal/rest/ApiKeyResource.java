@@ -16,6 +16,9 @@ import com.ngx.tenant.internal.rest.TenantDTOs.ApiKeyPageDTO;
 import com.ngx.tenant.internal.rest.TenantDTOs.CreatedApiKeyDTO;
 import com.ngx.tenant.internal.rest.TenantDTOs.NewApiKeyDTO;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -68,6 +71,10 @@ public final class ApiKeyResource {
   @POST
   @Access(operator = true, scope = Scopes.KEYS_WRITE)
   @Operation(summary = "Create an API key; its secret is in this response only")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created; `key` is the secret",
+      content = @Content(schema = @Schema(implementation = CreatedApiKeyDTO.class)))
   public Response create(
       @Context SecurityContext security, @PathParam("tenantId") String tenantId, NewApiKeyDTO body) {
     UUID tenant = ownTenant(security, tenantId);
@@ -113,6 +120,7 @@ public final class ApiKeyResource {
   @Path("{keyId}")
   @Access(operator = true, scope = Scopes.KEYS_WRITE)
   @Operation(summary = "Revoke an API key; it is refused from now on")
+  @ApiResponse(responseCode = "204", description = "Revoked")
   public Response revoke(
       @Context SecurityContext security,
       @PathParam("tenantId") String tenantId,

@@ -15,6 +15,9 @@ import com.ngx.tenant.internal.rest.TenantDTOs.TenantPageDTO;
 import com.ngx.tenant.internal.rest.TenantDTOs.TenantPatchDTO;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -60,6 +63,11 @@ public final class TenantResource {
 
   @POST
   @Operation(summary = "Provision a tenant: its record, its schema and its migrations, all or nothing")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Provisioned and active",
+      content = @Content(schema = @Schema(implementation = TenantDTO.class)))
+  @ApiResponse(responseCode = "409", description = "The slug is taken")
   public Response provision(NewTenantDTO body) {
     if (body == null) {
       throw ApiException.badRequest("A JSON body with slug and name is required");
