@@ -44,12 +44,38 @@ public class ValidationIT extends NgxTestSupport {
   }
 
   @Test
+  public void aRejectedChangeWritesNothing() {
+    JsonNode tenant = provision(unique("atomic"));
+    String id = tenant.path("id").asText();
+    // a valid name with an invalid limit: 400, and the name is not changed either
+    JsonNode problem =
+        call("PATCH", "/tenants/" + id, OPERATOR_KEY, "{\"name\":\"New\",\"limits\":{\"ratePerSecond\":0}}")
+            .problem(400);
+    assertEquals("limits.ratePerSecond", problem.path("errors").path(0).path("field").asText());
+    assertEquals(tenant.path("name").asText(), get("/tenants/" + id, OPERATOR_KEY).json().path("name").asText());
+    // a null scope is a 400 naming the element, not a 500
+    JsonNode scopes =
+        call("POST", "/tenants/" + id + "/api-keys", OPERATOR_KEY, "{\"name\":\"k\",\"scopes\":[\"*\",null]}")
+            .problem(400);
+    assertEquals("scopes[1]", scopes.path("errors").path(0).path("field").asText());
+    assertEquals(0, get("/tenants/" + id + "/api-keys", OPERATOR_KEY).json().path("total").asInt());
+    // an over-long (but well-formed) locale is a 400, not a database error
+    String key = key(id, "*");
+    call("PUT", "/settings", key, "{\"locale\":\"en-x-" + "abcdefgh-".repeat(600) + "a\"}").problem(400);
+  }
+
+  @Test
   public void oversizedBodiesGet413() {
-    byte[] big = ("{\"slug\":\"big\",\"name\":\"" + "x".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-    send("POST", "/tenants", OPERATOR_KEY, "application/json", big).problem(413);
-    // the same body without a Content-Length: refused while it is read
-    Reply chunked = ChunkedPost.send(base() + "/tenants", OPERATOR_KEY, big);
-    chunked.problem(413);
+    // just over the 1 MiB limit, so what the client still has in flight when the server answers
+    // fits in the socket buffers (a client sending far more would see the connection closed)
+    byte[] big =
+        ("{\"slug\":\"big\",\"name\":\"" + "x".repeat(1_048_576 + 16_384) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    // with a Content-Length: refused before the body is read
+    ChunkedPost.send(base() + "/tenants", OPERATOR_KEY, big, true).problem(413);
+    // without a Content-Length (chunked): refused while it is read
+    ChunkedPost.send(base() + "/tenants", OPERATOR_KEY, big, false).problem(413);
+    assertEquals(0, get("/tenants?q=big", OPERATOR_KEY).json().path("total").asInt());
   }
 
   @Test
@@ -71,19 +97,25 @@ public class ValidationIT extends NgxTestSupport {
     assertEquals("en", get("/settings", key).json().path("locale").asText());
   }
 
-  /** A POST whose body is streamed without Content-Length (chunked transfer encoding). */
+  /** A POST with a Content-Length or streamed without one (chunked transfer encoding). */
   private static final class ChunkedPost {
-    static Reply send(String url, String key, byte[] body) {
+    static Reply send(String url, String key, byte[] body, boolean sized) {
       try {
         java.net.http.HttpRequest request =
             java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(body)))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .POST(
+                    sized
+                        ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)
+                        : java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body)))
                 .build();
         var response =
-            java.net.http.HttpClient.newHttpClient()
+            java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response);
       } catch (java.io.IOException e) {

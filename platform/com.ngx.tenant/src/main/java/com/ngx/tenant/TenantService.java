@@ -27,6 +27,12 @@ public interface TenantService {
 
   long count(TenantQuery query);
 
+  /**
+   * Changes the name (unless null) and the own rate limit (when {@code changeLimits}; nulls
+   * restore the platform default) in one transaction, after validating both.
+   */
+  Tenant update(UUID id, String name, boolean changeLimits, Integer ratePerSecond, Integer rateBurst);
+
   /** Renames the tenant. */
   Tenant rename(UUID id, String name);
 

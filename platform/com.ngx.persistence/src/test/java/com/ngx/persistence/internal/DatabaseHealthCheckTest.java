@@ -40,6 +40,7 @@ class DatabaseHealthCheckTest {
     HealthCheck.Result result = new DatabaseHealthCheck(dataSource(url)).check();
 
     assertFalse(result.up());
-    assertTrue(result.detail().startsWith("unreachable: "), result.detail());
+    // the anonymous probe says no more: the reason (URL, user, ...) goes to the log
+    assertEquals("unreachable", result.detail());
   }
 }

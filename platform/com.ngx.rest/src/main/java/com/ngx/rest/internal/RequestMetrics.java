@@ -46,9 +46,17 @@ final class RequestMetrics implements ContainerRequestFilter, ContainerResponseF
     if (request.getProperty(STARTED) instanceof Long started) {
       double seconds = (System.nanoTime() - started) / 1e9;
       requests
-          .labels(request.getMethod(), route(request), Integer.toString(response.getStatus()))
+          .labels(method(request.getMethod()), route(request), Integer.toString(response.getStatus()))
           .observe(seconds);
     }
+  }
+
+  private static final java.util.Set<String> METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /** The method as a label; any other token a client sends counts as "other". */
+  static String method(String method) {
+    return METHODS.contains(method) ? method : "other";
   }
 
   static String route(ContainerRequestContext request) {

@@ -66,6 +66,9 @@ public final class ApiKeyServiceImpl implements ApiKeyService {
               || tenant.status == TenantStatus.PURGED) {
             throw ApiException.notFound("No tenant " + tenantId);
           }
+          if (tenant.status == TenantStatus.PROVISIONING) {
+            throw ApiException.conflict("The tenant is still being provisioned");
+          }
           return persist(em, tenantId.toString(), ApiKeyEntity.TENANT, normalized, scopes, Keys.TENANT_PREFIX);
         });
   }

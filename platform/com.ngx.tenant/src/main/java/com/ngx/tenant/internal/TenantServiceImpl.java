@@ -132,19 +132,36 @@ public final class TenantServiceImpl implements TenantService {
     }
 
     boolean schemaCreated = false;
+    List<TenantLifecycleParticipant> done = new ArrayList<>();
+    Tenant provisioning = entity.toDTO();
     try {
       schemas.create(entity.schemaName);
       schemaCreated = true;
-      Tenant provisioning = entity.toDTO();
       for (TenantLifecycleParticipant participant : participants) {
         participant.provisioning(provisioning);
+        done.add(participant);
       }
       Tenant active =
-          update(UUID.fromString(entity.id), t -> t.status = TenantStatus.ACTIVE);
+          update(
+              UUID.fromString(entity.id),
+              t -> {
+                if (t.status != TenantStatus.PROVISIONING) {
+                  throw new IllegalStateException("the tenant was cleaned up while provisioning");
+                }
+                t.status = TenantStatus.ACTIVE;
+              });
       LOG.info("Provisioned tenant {} ({}) in schema {}", slug, active.id(), active.schema());
       return active;
     } catch (RuntimeException e) {
       LOG.error("Provisioning of tenant {} failed; rolling it back", slug, e);
+      // participants that completed undo their part, last first
+      for (int i = done.size() - 1; i >= 0; i--) {
+        try {
+          done.get(i).purged(provisioning);
+        } catch (RuntimeException undo) {
+          LOG.error("A participant could not undo its part of tenant {}", slug, undo);
+        }
+      }
       rollBackProvisioning(entity.id, entity.schemaName, schemaCreated);
       throw new ApiException(
           500,
@@ -154,22 +171,35 @@ public final class TenantServiceImpl implements TenantService {
     }
   }
 
-  /** Removes every trace of a tenant whose provisioning did not complete. */
-  void rollBackProvisioning(String id, String schema, boolean schemaCreated) {
-    try {
-      schemas.drop(schema);
-    } catch (RuntimeException e) {
-      LOG.error("Could not drop schema {} of a failed provisioning", schema, e);
+  /**
+   * Removes every trace of a tenant whose provisioning did not complete: its row only while it is
+   * still {@code provisioning} (another node may just have finished it), then its schema.
+   *
+   * @return whether the tenant was removed
+   */
+  boolean rollBackProvisioning(String id, String schema, boolean schemaCreated) {
+    boolean removed =
+        tx.shared(
+            unit,
+            em -> {
+              em.createQuery("delete from ApiKeyEntity k where k.tenantId = :t")
+                  .setParameter("t", id)
+                  .executeUpdate();
+              return em.createQuery(
+                          "delete from TenantEntity t where t.id = :id and t.status = :provisioning")
+                      .setParameter("id", id)
+                      .setParameter("provisioning", TenantStatus.PROVISIONING)
+                      .executeUpdate()
+                  == 1;
+            });
+    if (removed) {
+      try {
+        schemas.drop(schema);
+      } catch (RuntimeException e) {
+        LOG.error("Could not drop schema {} of a failed provisioning", schema, e);
+      }
     }
-    tx.shared(
-        unit,
-        em -> {
-          TenantEntity t = em.find(TenantEntity.class, id);
-          if (t != null) {
-            em.remove(t);
-          }
-          return null;
-        });
+    return removed;
   }
 
   @Override
@@ -235,6 +265,40 @@ public final class TenantServiceImpl implements TenantService {
   }
 
   @Override
+  public Tenant update(UUID id, String name, boolean changeLimits, Integer ratePerSecond, Integer rateBurst) {
+    String normalized = name == null ? null : name.strip();
+    Validator v = new Validator();
+    if (name != null) {
+      v.requireText("name", normalized, NAME_MAX);
+    }
+    if (changeLimits) {
+      checkLimits(v, ratePerSecond, rateBurst);
+    }
+    v.throwIfInvalid();
+    return update(id, t -> {
+      requireNotGone(t);
+      if (name != null) {
+        t.name = normalized;
+      }
+      if (changeLimits) {
+        t.ratePerSecond = ratePerSecond;
+        t.rateBurst = rateBurst;
+      }
+    });
+  }
+
+  private static void checkLimits(Validator v, Integer ratePerSecond, Integer rateBurst) {
+    v.require(
+            "limits.ratePerSecond",
+            ratePerSecond == null || (ratePerSecond >= 1 && ratePerSecond <= 100_000),
+            "must be between 1 and 100000")
+        .require(
+            "limits.rateBurst",
+            rateBurst == null || (rateBurst >= 1 && rateBurst <= 1_000_000),
+            "must be between 1 and 1000000");
+  }
+
+  @Override
   public Tenant rename(UUID id, String name) {
     String normalized = name == null ? null : name.strip();
     Validator v = new Validator();
@@ -248,16 +312,9 @@ public final class TenantServiceImpl implements TenantService {
 
   @Override
   public Tenant setRateLimit(UUID id, Integer ratePerSecond, Integer rateBurst) {
-    new Validator()
-        .require(
-            "limits.ratePerSecond",
-            ratePerSecond == null || (ratePerSecond >= 1 && ratePerSecond <= 100_000),
-            "must be between 1 and 100000")
-        .require(
-            "limits.rateBurst",
-            rateBurst == null || (rateBurst >= 1 && rateBurst <= 1_000_000),
-            "must be between 1 and 1000000")
-        .throwIfInvalid();
+    Validator v = new Validator();
+    checkLimits(v, ratePerSecond, rateBurst);
+    v.throwIfInvalid();
     return update(id, t -> {
       requireNotGone(t);
       t.ratePerSecond = ratePerSecond;
@@ -317,21 +374,42 @@ public final class TenantServiceImpl implements TenantService {
     if (tenant.status() != TenantStatus.DELETED) {
       throw ApiException.conflict("Only a deleted tenant can be purged; delete it first");
     }
+    // claim the tenant: only one caller gets from deleted to purged, and a reactivation that
+    // came first wins (nothing is dropped then)
+    boolean claimed =
+        tx.shared(
+            unit,
+            em -> {
+              int rows =
+                  em.createQuery(
+                          "update TenantEntity t set t.status = :purged, t.purgeAfter = null,"
+                              + " t.updatedAt = :now, t.version = t.version + 1"
+                              + " where t.id = :id and t.status = :deleted")
+                      .setParameter("purged", TenantStatus.PURGED)
+                      .setParameter("now", Times.utc(now()))
+                      .setParameter("id", id.toString())
+                      .setParameter("deleted", TenantStatus.DELETED)
+                      .executeUpdate();
+              if (rows == 1) {
+                em.createQuery("delete from ApiKeyEntity k where k.tenantId = :t")
+                    .setParameter("t", id.toString())
+                    .executeUpdate();
+              }
+              return rows == 1;
+            });
+    if (!claimed) {
+      throw ApiException.conflict("The tenant is no longer deleted; it was not purged");
+    }
+    authCache.forgetTenant(id);
     for (TenantLifecycleParticipant participant : participants) {
-      participant.purged(tenant);
+      try {
+        participant.purged(tenant);
+      } catch (RuntimeException e) {
+        LOG.error("A participant could not erase its data of tenant {}", tenant.slug(), e);
+      }
     }
     schemas.drop(tenant.schema());
-    Tenant purged =
-        update(id, t -> {
-          t.status = TenantStatus.PURGED;
-          t.purgeAfter = null;
-        });
-    tx.shared(
-        unit,
-        em ->
-            em.createQuery("delete from ApiKeyEntity k where k.tenantId = :t")
-                .setParameter("t", id.toString())
-                .executeUpdate());
+    Tenant purged = get(id).orElseThrow();
     LOG.info("Purged tenant {} ({}): schema {} dropped", tenant.slug(), id, tenant.schema());
     return purged;
   }
@@ -358,8 +436,9 @@ public final class TenantServiceImpl implements TenantService {
         if (t.status == TenantStatus.DELETED) {
           purge(UUID.fromString(t.id));
         } else {
-          LOG.warn("Cleaning up tenant {} stuck in provisioning since {}", t.slug, t.createdAt);
-          rollBackProvisioning(t.id, t.schemaName, true);
+          if (rollBackProvisioning(t.id, t.schemaName, true)) {
+            LOG.warn("Cleaned up tenant {} stuck in provisioning since {}", t.slug, t.createdAt);
+          }
         }
         done++;
       } catch (RuntimeException e) {
@@ -370,7 +449,9 @@ public final class TenantServiceImpl implements TenantService {
   }
 
   private Tenant update(UUID id, Consumer<TenantEntity> change) {
-    Tenant updated =
+    Tenant updated;
+    try {
+      updated =
         tx.shared(
             unit,
             em -> {
@@ -383,6 +464,9 @@ public final class TenantServiceImpl implements TenantService {
               em.flush();
               return t.toDTO();
             });
+    } catch (javax.persistence.OptimisticLockException | javax.persistence.RollbackException e) {
+      throw ApiException.conflict("The tenant was changed at the same time; read it again and retry");
+    }
     authCache.forgetTenant(id);
     return updated;
   }

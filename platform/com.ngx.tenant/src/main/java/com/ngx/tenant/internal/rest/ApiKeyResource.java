@@ -81,6 +81,14 @@ public final class ApiKeyResource {
     if (body == null) {
       throw ApiException.badRequest("A JSON body with name and scopes is required");
     }
+    if (body.scopes() != null) {
+      for (int i = 0; i < body.scopes().size(); i++) {
+        String scope = body.scopes().get(i);
+        if (scope == null || scope.isBlank()) {
+          throw ApiException.invalid("scopes[" + i + "]", "must be a scope name");
+        }
+      }
+    }
     Set<String> scopes = body.scopes() == null ? Set.of() : new LinkedHashSet<>(body.scopes());
     if (ApiPrincipal.of(security) instanceof TenantPrincipal caller) {
       for (String scope : scopes) {

@@ -67,7 +67,9 @@ public final class SettingsResource {
       throw ApiException.badRequest("A JSON body with locale, timeZone and currency is required");
     }
     Validator v = new Validator();
-    if (body.locale() != null) {
+    v.require("locale", body.locale() == null || body.locale().length() <= 35, "must be at most 35 characters");
+    v.require("timeZone", body.timeZone() == null || body.timeZone().length() <= 64, "must be at most 64 characters");
+    if (body.locale() != null && !v.hasError("locale")) {
       try {
         Locale locale = new Locale.Builder().setLanguageTag(body.locale()).build();
         v.require("locale", !locale.getLanguage().isEmpty(), "must be a BCP 47 language tag such as es-MX");
@@ -75,7 +77,7 @@ public final class SettingsResource {
         v.error("locale", "must be a BCP 47 language tag such as es-MX");
       }
     }
-    if (body.timeZone() != null) {
+    if (body.timeZone() != null && !v.hasError("timeZone")) {
       try {
         ZoneId.of(body.timeZone());
       } catch (DateTimeException e) {

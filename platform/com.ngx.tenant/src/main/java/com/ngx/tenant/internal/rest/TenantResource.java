@@ -116,15 +116,14 @@ public final class TenantResource {
     if (body == null) {
       throw ApiException.badRequest("A JSON body with name and/or limits is required");
     }
-    var uuid = Ids.parse(id, "tenant");
-    Tenant tenant = tenants.get(uuid).orElseThrow(() -> ApiException.notFound("No tenant " + id));
-    if (body.name() != null) {
-      tenant = tenants.rename(uuid, body.name());
-    }
-    if (body.limits() != null) {
-      tenant = tenants.setRateLimit(uuid, body.limits().ratePerSecond(), body.limits().rateBurst());
-    }
-    return TenantDTO.of(tenant);
+    var limits = body.limits();
+    return TenantDTO.of(
+        tenants.update(
+            Ids.parse(id, "tenant"),
+            body.name(),
+            limits != null,
+            limits == null ? null : limits.ratePerSecond(),
+            limits == null ? null : limits.rateBurst()));
   }
 
   @POST
