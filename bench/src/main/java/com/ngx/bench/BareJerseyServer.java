@@ -68,7 +68,7 @@ public final class BareJerseyServer {
             try {
                 server.stop();
             } catch (Exception e) {
-                e.printStackTrace();
+                System.err.println("bare server: stop failed: " + e);
             } finally {
                 stopped.countDown();
             }

@@ -271,22 +271,31 @@ public final class SchemaManager implements TenantSchemas {
     currentOnThisNode.put(schema, expected);
   }
 
+  /**
+   * The one Flyway set-up of the platform: a module's scripts at {@code location}, its own history
+   * table, in the shared schema (schema null) or a tenant's.
+   */
+  public static Flyway flyway(
+      DataSource dataSource, ClassLoader loader, String module, String location, String schema) {
+    var config =
+        Flyway.configure(loader)
+            .dataSource(dataSource)
+            .locations("classpath:" + location)
+            .table("flyway_" + module)
+            .failOnMissingLocations(false)
+            // several modules keep their own history table in one schema: a schema that
+            // another module already filled is this module's version 0, not an error
+            .baselineOnMigrate(true)
+            .baselineVersion("0");
+    if (schema != null) {
+      config = config.schemas(schema).defaultSchema(schema).createSchemas(false);
+    }
+    return config.load();
+  }
+
   private void migrate(ClassLoader loader, String module, String location, String schema) {
     try {
-      var config =
-          Flyway.configure(loader)
-              .dataSource(dataSource)
-              .locations("classpath:" + location)
-              .table("flyway_" + module)
-              .failOnMissingLocations(false)
-              // several modules keep their own history table in one schema: a schema that
-              // another module already filled is this module's version 0, not an error
-              .baselineOnMigrate(true)
-              .baselineVersion("0");
-      if (schema != null) {
-        config = config.schemas(schema).defaultSchema(schema).createSchemas(false);
-      }
-      var result = config.load().migrate();
+      var result = flyway(dataSource, loader, module, location, schema).migrate();
       if (result.migrationsExecuted > 0) {
         LOG.info(
             "Migrated {} of module {} to version {} ({} migrations)",

@@ -4,6 +4,7 @@ import com.ngx.persistence.PersistenceFailure;
 import com.ngx.persistence.TenantSchemas;
 import com.ngx.persistence.Transactions;
 import com.ngx.persistence.internal.JpaTransactions;
+import com.ngx.persistence.internal.SchemaManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -57,16 +57,9 @@ public final class TenantDatabase {
 
     private void migrate(String schema) {
       try {
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/tenant/tenant")
-            .table("flyway_tenant")
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .schemas(schema)
-            .defaultSchema(schema)
-            .createSchemas(false)
-            .load()
+        // the platform's own Flyway set-up, with the tenant module's scripts
+        SchemaManager.flyway(
+                dataSource, TenantDatabase.class.getClassLoader(), "tenant", "db/tenant/tenant", schema)
             .migrate();
         current.add(schema);
       } catch (RuntimeException e) {
@@ -120,13 +113,8 @@ public final class TenantDatabase {
     dataSource.setUser("sa");
     dataSource.setPassword("");
     keepAlive = dataSource.getConnection();
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/tenant/shared")
-        .table("flyway_tenant")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
+    SchemaManager.flyway(
+            dataSource, TenantDatabase.class.getClassLoader(), "tenant", "db/tenant/shared", null)
         .migrate();
     schemas = new FlywaySchemas(dataSource);
     unit =
