@@ -26,6 +26,9 @@ public @interface Access {
   /** Operator keys are admitted. */
   boolean operator() default false;
 
+  /** Publisher keys are admitted (the resource checks which publisher's data is touched). */
+  boolean publisher() default false;
+
   /**
    * Tenant keys holding this scope are admitted ({@code ""}: tenant keys are not admitted).
    * Scopes read {@code area:read} or {@code area:write}; a key with {@code *} holds every scope.

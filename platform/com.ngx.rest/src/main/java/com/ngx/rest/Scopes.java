@@ -11,9 +11,15 @@ public final class Scopes {
   public static final String SETTINGS_READ = "settings:read";
   public static final String SETTINGS_WRITE = "settings:write";
 
+  public static final String MARKETPLACE_READ = "marketplace:read";
+  public static final String MARKETPLACE_WRITE = "marketplace:write";
+  public static final String PLUGINS = "plugins";
+
   /** Every scope a key may be given. */
   public static final Set<String> KNOWN =
-      Set.of(ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE);
+      Set.of(
+          ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE,
+          PLUGINS);
 
   private Scopes() {}
 }

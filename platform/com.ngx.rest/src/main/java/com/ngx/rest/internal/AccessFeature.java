@@ -5,10 +5,12 @@ import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
 import com.ngx.rest.Authenticator;
 import com.ngx.rest.OperatorPrincipal;
+import com.ngx.rest.PublisherPrincipal;
 import com.ngx.rest.RateLimit;
 import com.ngx.rest.TenantPrincipal;
 import java.lang.reflect.Method;
 import java.security.Principal;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -34,12 +36,12 @@ final class AccessFeature implements DynamicFeature {
   @Access(operator = true)
   private static final class OperatorOnly {}
 
-  private final Supplier<Authenticator> authenticator;
+  private final Supplier<List<Authenticator>> authenticators;
   private final RateLimiter limiter;
   private final RateLimit defaultLimit;
 
-  AccessFeature(Supplier<Authenticator> authenticator, RateLimiter limiter, RateLimit defaultLimit) {
-    this.authenticator = authenticator;
+  AccessFeature(Supplier<List<Authenticator>> authenticators, RateLimiter limiter, RateLimit defaultLimit) {
+    this.authenticators = authenticators;
     this.limiter = limiter;
     this.defaultLimit = defaultLimit;
   }
@@ -76,6 +78,13 @@ final class AccessFeature implements DynamicFeature {
         if (!access.operator()) {
           throw ApiException.forbidden("This endpoint needs a tenant API key, not an operator key");
         }
+      } else if (principal instanceof PublisherPrincipal publisher) {
+        if (!access.publisher()) {
+          throw ApiException.forbidden("This endpoint is not for publisher keys");
+        }
+        if (!publisher.active()) {
+          throw ApiException.forbidden(publisher.inactiveReason());
+        }
       } else if (principal instanceof TenantPrincipal tenant) {
         if (access.scope().isEmpty()) {
           throw ApiException.forbidden("This endpoint is for platform operators only");
@@ -110,13 +119,19 @@ final class AccessFeature implements DynamicFeature {
       if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw ApiException.unauthorized("Use the Bearer scheme: Authorization: Bearer <key>");
       }
-      Authenticator auth = authenticator.get();
-      if (auth == null) {
+      List<Authenticator> all = authenticators.get();
+      if (all.isEmpty()) {
         throw new ApiException(
             503, "Service unavailable", "Authentication is starting; retry shortly", java.util.List.of());
       }
-      return auth.authenticate(header.substring(7).trim())
-          .orElseThrow(() -> ApiException.unauthorized("The API key is invalid or revoked"));
+      String key = header.substring(7).trim();
+      for (Authenticator auth : all) {
+        java.util.Optional<ApiPrincipal> principal = auth.authenticate(key);
+        if (principal.isPresent()) {
+          return principal.get();
+        }
+      }
+      throw ApiException.unauthorized("The API key is invalid or revoked");
     }
   }
 
@@ -146,6 +161,7 @@ final class AccessFeature implements DynamicFeature {
       return switch (role) {
         case "operator" -> principal instanceof OperatorPrincipal;
         case "tenant" -> principal instanceof TenantPrincipal;
+        case "publisher" -> principal instanceof PublisherPrincipal;
         default -> false;
       };
     }

@@ -1,5 +1,7 @@
 package com.ngx.rest.internal;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import com.ngx.rest.Authenticator;
 import com.ngx.rest.RateLimit;
 import com.ngx.rest.RestConstants;
@@ -83,7 +85,7 @@ public final class ApiServlet extends HttpServlet {
   /** Consecutive failed builds (only the rebuilder thread touches it). */
   private transient int failedBuilds;
   private transient volatile ServletConfig servletConfig;
-  private transient volatile Authenticator authenticator;
+  private final transient List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
   private final transient ServiceTracker<Object, Object> tracker;
 
   final transient Health health;
@@ -153,19 +155,18 @@ public final class ApiServlet extends HttpServlet {
     }
   }
 
+  // tenants' keys come from the tenant bundle, publishers' from the marketplace: each answers for its own
   @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
+      cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY,
       unbind = "unsetAuthenticator")
   void setAuthenticator(Authenticator authenticator) {
-    this.authenticator = authenticator;
+    authenticators.add(authenticator);
   }
 
   void unsetAuthenticator(Authenticator authenticator) {
-    if (this.authenticator == authenticator) {
-      this.authenticator = null;
-    }
+    authenticators.remove(authenticator);
   }
 
   @Override
@@ -282,7 +283,7 @@ public final class ApiServlet extends HttpServlet {
     config.register(new RequestMetrics(metrics, requestHistogram));
     config.register(
         new AccessFeature(
-            () -> authenticator,
+            () -> authenticators,
             limiter,
             new RateLimit(configuration.defaultRatePerSecond(), configuration.defaultRateBurst())));
     config.register(new AccessFeature.RateLimitHeaders());

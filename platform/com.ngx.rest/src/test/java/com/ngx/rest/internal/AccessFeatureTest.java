@@ -13,9 +13,11 @@ import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
 import com.ngx.rest.Authenticator;
 import com.ngx.rest.OperatorPrincipal;
+import com.ngx.rest.PublisherPrincipal;
 import com.ngx.rest.RateLimit;
 import com.ngx.rest.TenantPrincipal;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -127,8 +129,15 @@ class AccessFeatureTest {
           "default-limited", tenant(true, null, "*"),
           "limited", tenant(true, new RateLimit(1, 1), "*"));
   private final Authenticator authenticator = key -> Optional.ofNullable(keys.get(key));
+  // a second authenticator, as the marketplace registers for publisher keys
+  private final Authenticator publishers =
+      key -> switch (key) {
+        case "pub-key" -> Optional.of(new PublisherPrincipal(ACME, "pk", true, null));
+        case "pending-pub" -> Optional.of(new PublisherPrincipal(ACME, "pk2", false, "Awaiting approval"));
+        default -> Optional.empty();
+      };
   private final RateLimiter limiter = new RateLimiter();
-  private final AccessFeature feature = new AccessFeature(() -> authenticator, limiter, DEFAULT_LIMIT);
+  private final AccessFeature feature = new AccessFeature(() -> List.of(authenticator, publishers), limiter, DEFAULT_LIMIT);
 
   private ContainerRequest pass(Access access, String authorization) {
     ContainerRequest request = Requests.withAuthorization(authorization);
@@ -138,6 +147,25 @@ class AccessFeatureTest {
 
   private ApiException refused(Access access, String authorization) {
     return assertThrows(ApiException.class, () -> pass(access, authorization));
+  }
+
+  @Access(publisher = true, operator = true)
+  static final class PublisherResource {
+    public void publish() {}
+  }
+
+  @Test
+  void publisherKeysPassOnlyWherePublishersAreAdmitted() {
+    ContainerRequest request = pass(policy(PublisherResource.class, "publish"), "Bearer pub-key");
+    assertTrue(request.getSecurityContext().getUserPrincipal() instanceof PublisherPrincipal);
+    assertTrue(request.getSecurityContext().isUserInRole("publisher"));
+    // a pending publisher is told why
+    ApiException pending = refused(policy(PublisherResource.class, "publish"), "Bearer pending-pub");
+    assertEquals(403, pending.status());
+    assertEquals("Awaiting approval", pending.getMessage());
+    // tenant and operator endpoints refuse publisher keys
+    assertEquals(403, refused(policy(TenantResource.class, "inherits"), "Bearer pub-key").status());
+    assertEquals(403, refused(policy(PlainResource.class, "unannotated"), "Bearer pub-key").status());
   }
 
   @Test
@@ -171,7 +199,7 @@ class AccessFeatureTest {
 
   @Test
   void noAuthenticatorYetIs503() {
-    AccessFeature starting = new AccessFeature(() -> null, limiter, DEFAULT_LIMIT);
+    AccessFeature starting = new AccessFeature(List::of, limiter, DEFAULT_LIMIT);
     ContainerRequest request = Requests.withAuthorization("Bearer op-key");
 
     ApiException e =

@@ -89,7 +89,9 @@ public final class KeyAuthenticator implements Authenticator {
 
   @Override
   public Optional<ApiPrincipal> authenticate(String bearerKey) {
-    if (bearerKey == null || bearerKey.isEmpty() || bearerKey.length() > 200) {
+    if (bearerKey == null || bearerKey.isEmpty() || bearerKey.length() > 200
+        || bearerKey.startsWith(Keys.PUBLISHER_PREFIX)) {
+      // publisher keys are the marketplace's to authenticate
       return Optional.empty();
     }
     String hash = Keys.hash(bearerKey);

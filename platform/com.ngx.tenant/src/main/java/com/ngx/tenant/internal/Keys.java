@@ -15,6 +15,8 @@ import java.util.HexFormat;
 final class Keys {
   static final String TENANT_PREFIX = "ngx_t_";
   static final String OPERATOR_PREFIX = "ngx_o_";
+  /** Publisher keys, authenticated by the marketplace. */
+  static final String PUBLISHER_PREFIX = "ngx_p_";
   static final int DISPLAY_PREFIX_LENGTH = 12;
 
   private static final SecureRandom RANDOM = new SecureRandom();
