@@ -1,0 +1,56 @@
+package com.ngx.marketplace.internal;
+
+import com.ngx.persistence.SchemaReady;
+import com.ngx.persistence.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The marketplace's tables: transactions on the shared schema and on tenant schemas, and the clock. */
+@Component(service = Store.class)
+public final class Store {
+  private final EntityManagerFactory unit;
+  private final Transactions tx;
+  private volatile Clock clock = Clock.systemUTC();
+
+  @Activate
+  public Store(
+      @Reference(target = "(osgi.unit.name=ngx-marketplace)") EntityManagerFactory unit,
+      @Reference(target = "(" + SchemaReady.MODULE + "=marketplace)") SchemaReady ready,
+      @Reference Transactions tx) {
+    this.unit = unit;
+    this.tx = tx;
+  }
+
+  public <T> T shared(Function<EntityManager, T> work) {
+    return tx.shared(unit, work);
+  }
+
+  public <T> T tenant(String schema, Function<EntityManager, T> work) {
+    return tx.tenant(unit, schema, work);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public LocalDateTime utcNow() {
+    return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /** For tests that need time to pass. */
+  void setClock(Clock clock) {
+    this.clock = clock;
+  }
+
+  static Instant instant(LocalDateTime utc) {
+    return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+  }
+}
