@@ -165,6 +165,24 @@ class MarketplaceIT {
     });
     long restartedPid = ngx.pid();
 
+    // a good upgrade, then a manual rollback to the earlier version
+    JsonNode v3 = upload(acme, listing, Plugins.hello("acme-quotes", "1.2.0", 0, ACME));
+    assertEquals("published", v3.path("status").asText(), v3.toString());
+    assertEquals("1.2.0", expect(200, ngx.post("/installations/" + installation + "/upgrade", a,
+        "{\"version\":\"1.2.0\"}")).path("version").asText());
+    assertEquals("1.2.0", expect(200, ngx.get("/plugins/acme-quotes/hello", a)).path("version").asText());
+    assertEquals("1.0.0", expect(200, ngx.post("/installations/" + installation + "/rollback", a,
+        "{\"version\":\"1.0.0\"}")).path("version").asText());
+    assertEquals("1.0.0", expect(200, ngx.get("/plugins/acme-quotes/hello", a)).path("version").asText());
+
+    // B installs, uses, and uninstalls exporting its data: A is untouched
+    String bInstallation = expect(201, ngx.post("/installations", b, "{\"listingId\":\"" + listing + "\"}"))
+        .path("id").asText();
+    assertEquals(ngx.get("/plugins/acme-quotes/hello", b).statusCode(), 200);
+    JsonNode exported = expect(200, ngx.send("DELETE", "/installations/" + bInstallation + "?data=export", b, null, null));
+    assertEquals("GET", exported.path("export").path("last").asText(), exported.toString());
+    expect(200, ngx.get("/plugins/acme-quotes/hello", a));
+
     // uninstall with purge: the bundle leaves the runtime, the endpoint is gone
     expect(204, ngx.send("DELETE", "/installations/" + installation + "?data=purge", a, null, null));
     JsonNode runtime = expect(200, ngx.get("/marketplace/runtime", OPERATOR_KEY));

@@ -79,6 +79,8 @@ public abstract class NgxTestSupport {
   @Inject protected SessionFactory sessionFactory;
 
   private static Option[] options;
+  /** System property: the absolute path of the repository's bundles/ folder. */
+  protected static final String BUNDLES = "ngx.it.bundles";
 
   /** The container's options, computed once per JVM: Pax Exam asks once per test class. */
   @org.ops4j.pax.exam.Configuration
@@ -120,6 +122,8 @@ public abstract class NgxTestSupport {
             "etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo));
     options.add(systemProperty(PORT).value(port));
     options.add(systemProperty(DB).value(db));
+    // the first-party plugins, which tests inside the container publish through the marketplace
+    options.add(systemProperty(BUNDLES).value(java.nio.file.Paths.get("../bundles").toAbsolutePath().normalize().toString()));
     if ("postgres".equals(db)) {
       String url = freshPostgresDatabase();
       String cfg = "etc/org.ops4j.datasource-ngx.cfg";

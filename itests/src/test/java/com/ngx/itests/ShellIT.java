@@ -50,4 +50,43 @@ public class ShellIT extends NgxTestSupport {
       assertTrue(e.getMessage(), e.getMessage().contains("No tenant"));
     }
   }
+
+  @Test
+  public void marketplaceCommands() throws Exception {
+    java.nio.file.Path bundles = java.nio.file.Paths.get(System.getProperty(BUNDLES));
+    // NGX Labs publishes the pricing calculator over REST
+    JsonNode pub = call("POST", "/publishers", OPERATOR_KEY,
+        "{\"name\":\"Shell Labs " + unique("p") + "\",\"email\":\"shell@labs.example\"}").expect(201).json();
+    String pubKey = pub.path("apiKey").asText();
+    send("POST", "/publishers/" + pub.path("id").asText() + "/certificates", pubKey, "application/x-pem-file",
+        java.nio.file.Files.readAllBytes(bundles.resolve("target/signing/ngx-labs.pem"))).expect(201);
+    String listing = call("POST", "/listings", pubKey, "{\"pluginId\":\"pricing-calculator\",\"name\":\"Pricing\","
+        + "\"summary\":\"Quotes\",\"category\":\"module\",\"pricing\":{\"model\":\"free\"}}").expect(201).json()
+        .path("id").asText();
+    java.nio.file.Path jar;
+    try (var files = java.nio.file.Files.list(bundles.resolve("com.ngx.skill.pricing/target"))) {
+      jar = files.filter(f -> f.getFileName().toString().matches("com\\.ngx\\.skill\\.pricing-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+          .findFirst().orElseThrow();
+    }
+    String version = send("POST", "/listings/" + listing + "/versions", pubKey, "application/java-archive",
+        java.nio.file.Files.readAllBytes(jar)).expect(202).json().path("version").asText();
+    await(java.time.Duration.ofSeconds(60), "certification",
+        () -> "published".equals(get("/listings/" + listing + "/versions/" + version, pubKey).json()
+            .path("status").asText()));
+
+    // the operator works it from the shell
+    String slug = unique("mshell");
+    shell("ngx:tenant-create " + slug + " \"Market Shell\"");
+    String list = shell("ngx:market-list pricing");
+    assertTrue(list, list.contains(listing) && list.contains("pricing-calculator"));
+    String plan = shell("ngx:market-plan " + slug + " " + listing);
+    assertTrue(plan, plan.contains("Allowed:       true") && plan.contains("Refresh:       []"));
+    String installed = shell("ngx:market-install " + slug + " " + listing);
+    assertTrue(installed, installed.contains("Installed pricing-calculator"));
+    String installation = installed.replaceAll("(?s).*installation ([0-9a-f-]{36}).*", "$1");
+    assertTrue(shell("ngx:market-installations").contains(installation));
+    String gone = shell("ngx:market-uninstall --data purge " + slug + " " + installation);
+    assertTrue(gone, gone.contains("data: purge"));
+    assertTrue(!shell("ngx:market-installations").contains(installation));
+  }
 }

@@ -101,7 +101,7 @@ public class ValidationIT extends NgxTestSupport {
       socket.setSoTimeout(30_000);
       RawPost post = new RawPost(socket);
       post.write(("POST /api/v1/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
-              + "\r\nContent-Type: application/json\r\n" + lengthHeader + "\r\n\r\n")
+              + "\r\nConnection: close\r\nContent-Type: application/json\r\n" + lengthHeader + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       return post;
     }
