@@ -35,8 +35,10 @@ final class BodyLimit implements ContainerRequestFilter {
   }
 
   static ApiException tooLarge(long maxBytes) {
+    // Connection: close: the server answers without waiting for (and reading) the rest of the body
     return new ApiException(
-        413, "Payload too large", "The body exceeds the limit of " + maxBytes + " bytes", List.of());
+        413, "Payload too large", "The body exceeds the limit of " + maxBytes + " bytes", List.of(),
+        java.util.Map.of("Connection", "close"));
   }
 
   private static final class Limited extends FilterInputStream {
