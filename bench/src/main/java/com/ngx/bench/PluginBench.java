@@ -37,6 +37,10 @@ public final class PluginBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PLUGIN_ID = "pricing-calculator";
   private static final String QUOTE = "/plugins/" + PLUGIN_ID + "/quote?seats=10";
+  /** Untimed calls of each baseline endpoint before the first sample. */
+  private static final int API_WARMUP_CALLS = 100;
+  /** Untimed install/uninstall cycles before the first sample. */
+  private static final int INSTALL_WARMUP = 3;
   /** The most loaded classes may grow over the cycles: unloading can lag one collection. */
   private static final long CLASS_SLACK = 200;
   /** The most heap may grow over the cycles, as after/before. */
@@ -181,12 +185,16 @@ public final class PluginBench {
   // ---------------------------------------------------------------- 1. install -> first use
 
   private void installToFirstUse(int samples, long targetMs) throws Exception {
-    // warm-up: the API paths, and one untimed install so that the first sample does not pay for
+    // warm-up of a freshly started JVM (a plain call takes ~5 ms before the JIT has seen it, ~1 ms
+    // after): the baseline's paths, and untimed installs so that the first samples do not pay for
     // the first use of the marketplace's own code paths
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < API_WARMUP_CALLS; i++) {
       expect(200, send("GET", "/me", tenantKey));
+      expect(200, send("GET", "/installations", tenantKey));
     }
-    cycle();
+    for (int i = 0; i < INSTALL_WARMUP; i++) {
+      cycle();
+    }
 
     long[] firstUse = new long[samples];
     long[] installCall = new long[samples];
@@ -215,15 +223,18 @@ public final class PluginBench {
 
     double median = medianMs(firstUse);
     double baseline = medianMs(me);
-    out("1. Install -> first use (%d samples, one tenant; each sample: POST /installations, poll GET %s every %d ms"
-        + " until 200, then DELETE ?data=purge and wait until no plugin bundle is left)", samples, QUOTE, pollMillis);
+    out("1. Install -> first use (%d samples, one tenant, after %d untimed calls of each baseline and %d untimed"
+        + " installs; each sample: POST /installations, poll GET %s every %d ms until 200, then DELETE ?data=purge"
+        + " and wait until no plugin bundle is left)", samples, API_WARMUP_CALLS, INSTALL_WARMUP, QUOTE, pollMillis);
     out("");
     out("%-38s %9s %9s %9s %9s", "ms", "min", "median", "p90", "max");
     row("install -> first 200 from the plugin", firstUse);
     row("  of which POST /installations", installCall);
     row("baseline: GET /me", me);
     row("baseline: GET /installations", list);
-    out("polls of /quote before its first 200: median %s, max %d", fmt(median(polls)), max(polls));
+    double polled = median(polls);
+    out("polls of /quote until its first 200: median %s, max %d",
+        polled == Math.rint(polled) ? Long.toString((long) polled) : fmt(polled), max(polls));
     out("");
     out("install->first use median %s ms = %s x a plain authenticated API call (GET /me median %s ms)",
         fmt(median), fmt(median / baseline), fmt(baseline));

@@ -66,8 +66,11 @@ class MarketplaceIT {
 
   /** Uploads a version and waits for certification to end; returns the version document. */
   static JsonNode upload(Publisher p, String listingId, byte[] jar) throws Exception {
-    JsonNode accepted = expect(202, ngx.send("POST", "/listings/" + listingId + "/versions", p.key(),
-        "application/java-archive", jar));
+    return upload(p, listingId, jar, "application/java-archive");
+  }
+
+  static JsonNode upload(Publisher p, String listingId, byte[] jar, String type) throws Exception {
+    JsonNode accepted = expect(202, ngx.send("POST", "/listings/" + listingId + "/versions", p.key(), type, jar));
     assertEquals("certifying", accepted.path("status").asText());
     String version = accepted.path("version").asText();
     JsonNode[] last = new JsonNode[1];
@@ -226,6 +229,88 @@ class MarketplaceIT {
     JsonNode page = expect(200, ngx.get("/catalog/" + pricing, stranger));
     assertEquals(1, page.path("item").path("reviews").asInt(), page.toString());
     assertEquals(1, page.path("item").path("installs").asInt(), page.toString());
+  }
+
+  @Test
+  void aKarAddOnShipsItsOwnLibraryIsolatedPerVersion() throws Exception {
+    Publisher acme = publisher("Acme Kar " + suffix(), ACME.pem());
+    String listing = listing(acme, "acme-shout", "module", "{\"model\":\"free\"}");
+    String tenant = tenantKey("mkt-kar-" + suffix());
+    byte[] library = ACME.sign(stripped(com.ngx.marketplace.testkit.PluginJar.plugin("lib")
+        .removeHeader("NGX-Plugin-Id").removeHeader("NGX-Plugin-Name").removeHeader("NGX-Plugin-Category")
+        .removeHeader("Import-Package")
+        .header("Bundle-SymbolicName", "com.acme.textlib")
+        .version("1.0.0")
+        .header("Export-Package", "com.acme.textlib;version=\"1.0.0\"")
+        .source("com.acme.textlib.Shout", "package com.acme.textlib;\n"
+            + "public final class Shout { public static String up(String s) {"
+            + " return s.toUpperCase(java.util.Locale.ROOT) + \"!\"; } }\n")
+        .bytes(), "no/such/"));
+
+    JsonNode v1 = upload(acme, listing, kar(shoutPlugin("1.0.0"), library), "application/zip");
+    assertEquals("published", v1.path("status").asText(), v1.toString());
+    assertTrue(v1.path("report").toString().contains("kar.bundles"), v1.toString());
+    String installation = expect(201, ngx.post("/installations", tenant, "{\"listingId\":\"" + listing + "\"}"))
+        .path("id").asText();
+    assertEquals("HI!", expect(200, ngx.get("/plugins/acme-shout/shout?text=hi", tenant)).path("text").asText());
+    JsonNode runtime = expect(200, ngx.get("/marketplace/runtime", OPERATOR_KEY));
+    assertTrue(runtime.path("bundles").toString().contains("com.acme.textlib"), runtime.toString());
+
+    // a new version with the same library: both copies live side by side during the upgrade
+    JsonNode v2 = upload(acme, listing, kar(shoutPlugin("1.1.0"), library), "application/zip");
+    assertEquals("published", v2.path("status").asText(), v2.toString());
+    assertEquals("1.1.0", expect(200, ngx.post("/installations/" + installation + "/upgrade", tenant,
+        "{\"version\":\"1.1.0\"}")).path("version").asText());
+    assertEquals("HI!", expect(200, ngx.get("/plugins/acme-shout/shout?text=hi", tenant)).path("text").asText());
+
+    expect(204, ngx.send("DELETE", "/installations/" + installation + "?data=purge", tenant, null, null));
+    runtime = expect(200, ngx.get("/marketplace/runtime", OPERATOR_KEY));
+    assertFalse(runtime.path("bundles").toString().contains("acme"), runtime.toString());
+  }
+
+  /** A plugin whose web resource calls a library it does not contain (the KAR ships it). */
+  static byte[] shoutPlugin(String version) throws Exception {
+    byte[] withLibrary = Plugins.web("acme-shout", version,
+            "    if (r.path().equals(\"/shout\")) { return WebResponse.json(200, \"{\\\"text\\\":\\\"\" "
+                + "+ com.acme.textlib.Shout.up(r.queryParam(\"text\")) + \"\\\"}\"); }", "")
+        .header("Import-Package", "com.acme.textlib;version=\"[1.0,2)\",com.ngx.api.web;version=\"[1.0,2)\","
+            + "com.ngx.api.plugin;version=\"[1.0,2)\",com.ngx.api.tenant;version=\"[1.0,2)\","
+            + "com.ngx.api.health;version=\"[1.0,2)\"")
+        .source("com.acme.textlib.Shout", "package com.acme.textlib;\n"
+            + "public final class Shout { public static String up(String s) { return s; } }\n")
+        .bytes();
+    // compiled against the library, shipped without it
+    return ACME.sign(stripped(withLibrary, "com/acme/textlib/"));
+  }
+
+  /** The jar without the entries under {@code prefix}. */
+  static byte[] stripped(byte[] jar, String prefix) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar));
+        var zip = new java.util.jar.JarOutputStream(out, in.getManifest())) {
+      for (var e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+        if (!e.getName().startsWith(prefix)) {
+          zip.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+          in.transferTo(zip);
+          zip.closeEntry();
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** A Karaf archive holding the bundles in Maven layout. */
+  static byte[] kar(byte[] plugin, byte[] library) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("repository/com/acme/textlib/1.0.0/textlib-1.0.0.jar"));
+      zip.write(library);
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("repository/com/acme/acme-shout/1/acme-shout.jar"));
+      zip.write(plugin);
+      zip.closeEntry();
+    }
+    return out.toByteArray();
   }
 
   static Path jar(String artifactId) throws Exception {

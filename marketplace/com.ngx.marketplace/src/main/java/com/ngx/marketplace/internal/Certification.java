@@ -124,18 +124,25 @@ public final class Certification {
         previousName = other.symbolicName();
       }
     }
-    StaticReport report =
-        certifier.check(
-            bytes,
-            new CertificationInput(
-                listing.pluginId(),
-                previousName,
-                previousVersions,
-                publishers.trustedCertificates(listing.publisherId()),
-                platformApiPackages()));
-    List<Finding> findings = new ArrayList<>(report.findings());
-    if (!report.hasErrors()) {
-      String unresolved = resolver.resolve(manifest(bytes));
+    CertificationInput input =
+        new CertificationInput(
+            listing.pluginId(),
+            previousName,
+            previousVersions,
+            publishers.trustedCertificates(listing.publisherId()),
+            platformApiPackages());
+    StaticReport report;
+    List<Finding> findings = new ArrayList<>();
+    List<Map<String, String>> manifests = new ArrayList<>();
+    if (Kar.isKar(bytes)) {
+      report = certifyKar(bytes, input, findings, manifests);
+    } else {
+      report = certifier.check(bytes, input);
+      findings.addAll(report.findings());
+      manifests.add(manifest(bytes));
+    }
+    if (findings.stream().noneMatch(Finding::isError)) {
+      String unresolved = resolver.resolve(manifests);
       if (unresolved == null) {
         findings.add(Finding.info("resolve.ok", "Resolves against the running platform without rewiring it"));
       } else {
@@ -193,6 +200,43 @@ public final class Certification {
     } catch (RuntimeException again) {
       LOG.error("Recording the failed certification of {} failed too", versionId, again);
     }
+  }
+
+  /**
+   * A KAR: its plugin bundle and each library, every one checked (libraries may export packages
+   * and need no plugin headers; each may import what the others export). Findings name the bundle.
+   */
+  private StaticReport certifyKar(
+      byte[] bytes, CertificationInput input, List<Finding> findings, List<Map<String, String>> manifests) {
+    List<Kar.Part> parts;
+    Kar.Part plugin;
+    try {
+      parts = Kar.bundles(bytes);
+      plugin = Kar.plugin(parts);
+    } catch (java.io.IOException e) {
+      findings.add(Finding.error("kar.bundles", "The KAR cannot be used: " + e.getMessage()));
+      return new StaticReport(null, List.of(), null);
+    }
+    StaticReport pluginReport = null;
+    for (Kar.Part part : parts) {
+      java.util.Set<String> siblings = new java.util.LinkedHashSet<>();
+      for (Kar.Part other : parts) {
+        if (other != part) {
+          siblings.addAll(other.exports());
+        }
+      }
+      StaticReport r = certifier.check(part.bytes(), input, !part.plugin(), siblings);
+      for (Finding f : r.findings()) {
+        findings.add(new Finding(f.rule(), f.severity(), "[" + part.symbolicName() + "] " + f.message()));
+      }
+      if (part == plugin) {
+        pluginReport = r;
+      }
+      manifests.add(manifest(part.bytes()));
+    }
+    findings.add(Finding.info("kar.bundles", "A KAR of " + parts.size() + " bundles: the plugin "
+        + plugin.symbolicName() + " and " + (parts.size() - 1) + " libraries private to it"));
+    return pluginReport;
   }
 
   /** The public API packages the platform exports, and their versions. */

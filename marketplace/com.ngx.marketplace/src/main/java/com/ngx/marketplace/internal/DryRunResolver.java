@@ -46,9 +46,16 @@ public final class DryRunResolver {
 
   /** Null when the bundle resolves; otherwise why not. */
   public String resolve(Map<String, String> manifest) {
-    Resource candidate;
+    return resolve(List.of(manifest));
+  }
+
+  /** Null when the bundles (of one add-on) resolve together; otherwise why not. */
+  public String resolve(List<Map<String, String>> manifests) {
+    List<Resource> candidates = new ArrayList<>();
     try {
-      candidate = ResourceBuilder.build("upload:candidate", manifest);
+      for (int i = 0; i < manifests.size(); i++) {
+        candidates.add(ResourceBuilder.build("upload:candidate-" + i, manifests.get(i)));
+      }
     } catch (BundleException | RuntimeException e) {
       return "The manifest cannot be read as an OSGi bundle: " + e.getMessage();
     }
@@ -66,7 +73,7 @@ public final class DryRunResolver {
       }
     }
     try {
-      resolver.resolve(new Context(candidate, revisions, wirings));
+      resolver.resolve(new Context(candidates, revisions, wirings));
       return null;
     } catch (ResolutionException e) {
       return e.getMessage();
@@ -76,19 +83,19 @@ public final class DryRunResolver {
   }
 
   private static final class Context extends ResolveContext {
-    private final Resource candidate;
+    private final List<Resource> candidates;
     private final List<BundleRevision> revisions;
     private final Map<Resource, Wiring> wirings;
 
-    Context(Resource candidate, List<BundleRevision> revisions, Map<Resource, Wiring> wirings) {
-      this.candidate = candidate;
+    Context(List<Resource> candidates, List<BundleRevision> revisions, Map<Resource, Wiring> wirings) {
+      this.candidates = candidates;
       this.revisions = revisions;
       this.wirings = wirings;
     }
 
     @Override
     public Collection<Resource> getMandatoryResources() {
-      return List.of(candidate);
+      return candidates;
     }
 
     @Override
@@ -96,12 +103,18 @@ public final class DryRunResolver {
       List<Capability> out = new ArrayList<>();
       Filter filter = filter(requirement);
       String ns = requirement.getNamespace();
-      for (Capability c : candidate.getCapabilities(ns)) {
-        if (matches(filter, c)) {
-          out.add(c);
+      for (Resource candidate : candidates) {
+        for (Capability c : candidate.getCapabilities(ns)) {
+          if (matches(filter, c)) {
+            out.add(c);
+          }
         }
       }
       for (BundleRevision rev : revisions) {
+        if (rev.getBundle().getLocation().startsWith(PluginRuntime.LOCATION)) {
+          // other add-ons' bundles are invisible to this one (PluginIsolation)
+          continue;
+        }
         for (Capability c : wirings.get(rev).getResourceCapabilities(ns)) {
           if (matches(filter, c)) {
             out.add(c);

@@ -317,8 +317,18 @@ public final class Listings {
         });
   }
 
-  /** Reads Bundle-Version from the jar's manifest; a 400 naming the body when it cannot. */
+  /**
+   * Reads Bundle-Version from the jar's manifest (for a KAR: from its plugin bundle); a 400 naming
+   * the body when it cannot.
+   */
   static String bundleVersion(byte[] artifact) {
+    if (Kar.isKar(artifact)) {
+      try {
+        return bundleVersion(Kar.plugin(Kar.bundles(artifact)).bytes());
+      } catch (IOException e) {
+        throw ApiException.invalid("body", "is not a usable KAR: " + e.getMessage());
+      }
+    }
     try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(artifact), false)) {
       Manifest m = jar.getManifest();
       if (m == null) {

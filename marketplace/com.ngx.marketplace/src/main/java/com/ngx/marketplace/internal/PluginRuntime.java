@@ -43,6 +43,8 @@ public final class PluginRuntime {
   static final String LOCATION = "ngx-plugin:";
   /** Location prefix of bundles under a certification trial. */
   static final String TRIAL = "ngx-trial:";
+  /** Separates a plugin bundle's location from that of a library it ships with (in a KAR). */
+  static final String LIBRARY = "!";
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
 
@@ -102,7 +104,11 @@ public final class PluginRuntime {
   }
 
   @Activate
-  public PluginRuntime(BundleContext context, @Reference Listings listings, MarketplaceConfiguration config) {
+  public PluginRuntime(
+      BundleContext context,
+      @Reference Listings listings,
+      @Reference PluginIsolation isolation,
+      MarketplaceConfiguration config) {
     this(context, listings::artifact, Duration.ofSeconds(config.startTimeoutSeconds()));
   }
 
@@ -124,6 +130,17 @@ public final class PluginRuntime {
 
   /** Plugin bundles installed on this node (not trials). */
   public List<Bundle> pluginBundles() {
+    List<Bundle> all = new ArrayList<>();
+    for (Bundle b : context.getBundles()) {
+      if (b.getLocation().startsWith(LOCATION) && !b.getLocation().contains(LIBRARY)) {
+        all.add(b);
+      }
+    }
+    return all;
+  }
+
+  /** Every bundle plugins brought: plugin bundles and their libraries. */
+  public List<Bundle> allPluginBundles() {
     List<Bundle> all = new ArrayList<>();
     for (Bundle b : context.getBundles()) {
       if (b.getLocation().startsWith(LOCATION)) {
@@ -232,31 +249,72 @@ public final class PluginRuntime {
   /** Uninstalls trial leftovers (a crash during a trial). */
   public synchronized void removeTrials() {
     for (Bundle b : context.getBundles()) {
-      if (b.getLocation().startsWith(TRIAL)) {
+      if (b.getLocation().startsWith(TRIAL) && !b.getLocation().contains(LIBRARY)
+          && b.getState() != Bundle.UNINSTALLED) {
         remove(b);
       }
     }
   }
 
+  /**
+   * Installs a bundle jar at {@code location}; for a KAR, its libraries first (at {@code
+   * location!<symbolic name>}), then its plugin bundle at {@code location}. Returns the plugin
+   * bundle; on failure nothing stays installed.
+   */
   private Bundle install(String location, byte[] bytes) throws StartFailure {
+    List<Bundle> installed = new ArrayList<>();
     try {
-      return context.installBundle(location, new ByteArrayInputStream(bytes));
-    } catch (BundleException | RuntimeException e) {
+      if (!Kar.isKar(bytes)) {
+        return context.installBundle(location, new ByteArrayInputStream(bytes));
+      }
+      List<Kar.Part> parts = Kar.bundles(bytes);
+      Kar.Part plugin = Kar.plugin(parts);
+      for (Kar.Part part : parts) {
+        if (part != plugin) {
+          installed.add(
+              context.installBundle(location + LIBRARY + part.symbolicName(), new ByteArrayInputStream(part.bytes())));
+        }
+      }
+      return context.installBundle(location, new ByteArrayInputStream(plugin.bytes()));
+    } catch (BundleException | java.io.IOException | RuntimeException e) {
+      for (Bundle b : installed) {
+        try {
+          b.uninstall();
+        } catch (BundleException | IllegalStateException ignored) {
+          // best effort: it was never started
+        }
+      }
       throw new StartFailure("runtime.install", "The bundle could not be installed: " + e.getMessage());
     }
   }
 
+  /** The libraries installed with a plugin bundle (from its KAR). */
+  private List<Bundle> libraries(Bundle plugin) {
+    List<Bundle> out = new ArrayList<>();
+    String prefix = plugin.getLocation() + LIBRARY;
+    for (Bundle b : context.getBundles()) {
+      if (b.getLocation().startsWith(prefix)) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
   private void bringUp(Bundle b) throws StartFailure {
     FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
-    if (!wiring.resolveBundles(Set.of(b))) {
-      throw new StartFailure("runtime.resolve", "The bundle does not resolve: " + unresolved(b));
+    List<Bundle> unit = new ArrayList<>(libraries(b));
+    unit.add(b);
+    if (!wiring.resolveBundles(unit)) {
+      throw new StartFailure("runtime.resolve", "The bundle does not resolve: " + unresolved(unit));
     }
     // start on another thread: a plugin whose activator never returns must not hang the caller
     CompletableFuture<Void> started =
         CompletableFuture.runAsync(
             () -> {
               try {
-                b.start();
+                for (Bundle part : unit) {
+                  part.start();
+                }
               } catch (BundleException e) {
                 throw new IllegalStateException(e.getMessage(), e);
               }
@@ -345,9 +403,11 @@ public final class PluginRuntime {
   }
 
   private void remove(Bundle b) {
-    Collection<Bundle> closure = closure(Set.of(b));
+    List<Bundle> unit = new ArrayList<>(libraries(b));
+    unit.add(0, b);
+    Collection<Bundle> closure = closure(new LinkedHashSet<>(unit));
     for (Bundle other : closure) {
-      if (other != b && !other.getLocation().startsWith(LOCATION) && !other.getLocation().startsWith(TRIAL)) {
+      if (!unit.contains(other) && !other.getLocation().startsWith(LOCATION) && !other.getLocation().startsWith(TRIAL)) {
         LOG.error("Not removing {}: refreshing it would also refresh {}", b.getLocation(), other.getSymbolicName());
         return;
       }
@@ -356,10 +416,12 @@ public final class PluginRuntime {
     CompletableFuture<Void> stopped =
         CompletableFuture.runAsync(
             () -> {
-              try {
-                b.uninstall();
-              } catch (BundleException | IllegalStateException e) {
-                LOG.warn("Uninstalling {} failed: {}", b.getLocation(), e.getMessage());
+              for (Bundle part : unit) {
+                try {
+                  part.uninstall();
+                } catch (BundleException | IllegalStateException e) {
+                  LOG.warn("Uninstalling {} failed: {}", part.getLocation(), e.getMessage());
+                }
               }
             },
             lifecycle);
@@ -375,15 +437,16 @@ public final class PluginRuntime {
       Thread.currentThread().interrupt();
       return;
     }
-    refresh(b);
+    refresh(unit);
   }
 
-  /** Refreshes just this (uninstalled) bundle so its class loader is released; waits for it. */
-  private void refresh(Bundle b) {
+  /** Refreshes just these (uninstalled) bundles so their class loaders are released; waits for it. */
+  private void refresh(List<Bundle> unit) {
+    Bundle b = unit.get(0);
     FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
     CompletableFuture<Void> done = new CompletableFuture<>();
     wiring.refreshBundles(
-        Set.of(b),
+        unit,
         event -> {
           if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
             done.complete(null);
@@ -405,13 +468,17 @@ public final class PluginRuntime {
     return context.getBundle(0).adapt(FrameworkWiring.class).getDependencyClosure(bundles);
   }
 
-  private static String unresolved(Bundle b) {
-    try {
-      b.start(Bundle.START_TRANSIENT);
-      return "unknown";
-    } catch (BundleException e) {
-      return e.getMessage();
+  private static String unresolved(List<Bundle> unit) {
+    for (Bundle b : unit) {
+      if (b.getState() == Bundle.INSTALLED) {
+        try {
+          b.start(Bundle.START_TRANSIENT);
+        } catch (BundleException e) {
+          return e.getMessage();
+        }
+      }
     }
+    return "unknown";
   }
 
   static String describe(Throwable t) {

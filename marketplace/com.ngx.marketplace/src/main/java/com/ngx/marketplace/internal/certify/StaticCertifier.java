@@ -94,10 +94,21 @@ public final class StaticCertifier {
    *     publisher's certificates and the platform's API packages
    */
   public StaticReport check(byte[] artifact, CertificationInput input) {
+    return check(artifact, input, false, Set.of());
+  }
+
+  /**
+   * Checks one bundle of a multi-bundle add-on (a KAR): the plugin bundle ({@code library} false)
+   * or one of the libraries it ships with. Libraries need no plugin headers and may export
+   * packages (never {@code com.ngx.*}); every bundle may import what its siblings export.
+   *
+   * @param siblingExports the packages the add-on's other bundles export
+   */
+  public StaticReport check(byte[] artifact, CertificationInput input, boolean library, Set<String> siblingExports) {
     Objects.requireNonNull(input, "input");
     List<Finding> findings = new ArrayList<>();
     try {
-      return check(artifact, input, findings);
+      return check(artifact, input, findings, library, Set.copyOf(siblingExports));
     } catch (RuntimeException e) {
       findings.add(
           Finding.error(
@@ -109,7 +120,8 @@ public final class StaticCertifier {
     }
   }
 
-  private StaticReport check(byte[] artifact, CertificationInput input, List<Finding> findings) {
+  private StaticReport check(
+      byte[] artifact, CertificationInput input, List<Finding> findings, boolean library, Set<String> siblings) {
     JarContents jar = JarContents.read(artifact, findings);
     if (jar == null) {
       return new StaticReport(null, findings, null);
@@ -121,9 +133,9 @@ public final class StaticCertifier {
     String symbolicName = symbolicName(main, findings);
     String versionText = header(main, "Bundle-Version");
     Version version = version(versionText, findings);
-    String pluginId = pluginId(main, input.expectedPluginId(), findings);
+    String pluginId = library ? null : pluginId(main, input.expectedPluginId(), findings);
     String name = header(main, PluginHeaders.NAME);
-    if (name == null) {
+    if (name == null && !library) {
       findings.add(
           Finding.error(
               "manifest.plugin-name",
@@ -131,15 +143,20 @@ public final class StaticCertifier {
                   + PluginHeaders.NAME
                   + ": set it to the plugin's display name"));
     }
-    String category = category(main, findings);
-    forbiddenHeaders(main, findings);
+    String category = library ? null : category(main, findings);
+    forbiddenHeaders(main, findings, library);
 
     // version.*
-    versions(version, symbolicName, input, findings);
+    if (!library) {
+      versions(version, symbolicName, input, findings);
+    }
 
     // imports.*, api.*
-    List<Import> imports = imports(main, findings);
-    String apiRange = api(imports, input, findings);
+    List<Import> imports = imports(main, findings, siblings);
+    String apiRange =
+        library && imports.stream().noneMatch(i -> ImportPolicy.isPlatformApi(i.pkg()))
+            ? null
+            : api(imports, input, findings);
 
     // bytecode.*
     bytecode.scan(jar.classes(), findings);
@@ -290,8 +307,26 @@ public final class StaticCertifier {
     return category;
   }
 
-  private static void forbiddenHeaders(Attributes main, List<Finding> findings) {
+  private static void forbiddenHeaders(Attributes main, List<Finding> findings, boolean library) {
+    if (library) {
+      String exports = header(main, "Export-Package");
+      if (exports != null) {
+        for (ManifestHeader.Clause c : ManifestHeader.parse(exports)) {
+          for (String pkg : c.paths()) {
+            if (pkg.equals("com.ngx") || pkg.startsWith("com.ngx.")) {
+              findings.add(
+                  Finding.error(
+                      "manifest.export-platform",
+                      "The library exports " + pkg + ": com.ngx packages belong to the platform"));
+            }
+          }
+        }
+      }
+    }
     for (Forbidden f : FORBIDDEN_HEADERS) {
+      if (library && f.header().equals("Export-Package")) {
+        continue;
+      }
       if (header(main, f.header()) != null) {
         findings.add(
             Finding.error(
@@ -371,7 +406,7 @@ public final class StaticCertifier {
    */
   private record Import(String pkg, String version, VersionRange range, boolean optional) {}
 
-  private List<Import> imports(Attributes main, List<Finding> findings) {
+  private List<Import> imports(Attributes main, List<Finding> findings, Set<String> siblings) {
     List<ManifestHeader.Clause> clauses;
     try {
       clauses = ManifestHeader.parse(main.getValue("Import-Package"));
@@ -431,7 +466,7 @@ public final class StaticCertifier {
           }
         }
         imports.add(new Import(pkg, version, range, optional));
-        checkImport(pkg, version, range, malformed, optional, findings);
+        checkImport(pkg, version, range, malformed, optional, findings, siblings);
       }
     }
     return imports;
@@ -443,8 +478,13 @@ public final class StaticCertifier {
       VersionRange range,
       boolean malformed,
       boolean optional,
-      List<Finding> findings) {
+      List<Finding> findings,
+      Set<String> siblings) {
     if (ImportPolicy.isJava(pkg)) {
+      return;
+    }
+    if (siblings.contains(pkg) && !ImportPolicy.isPlatformInternal(pkg)) {
+      // exported by another bundle of the same add-on
       return;
     }
     if (ImportPolicy.isPlatformInternal(pkg)) {

@@ -77,7 +77,7 @@ public final class MarketplaceAdminResource {
       + " service counts, heap and loaded classes (?gc=true collects garbage first)")
   public Map<String, Object> runtime(@javax.ws.rs.QueryParam("gc") boolean gc) {
     List<Map<String, Object>> bundles = new ArrayList<>();
-    for (Bundle b : runtime.pluginBundles()) {
+    for (Bundle b : runtime.allPluginBundles()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", b.getBundleId());
       m.put("symbolicName", b.getSymbolicName());
