@@ -254,7 +254,7 @@ public final class Installations {
       throw e;
     }
     host.invalidate(tenant.id().toString());
-    publish(tenant.id().toString(), EventTypes.PLUGIN_INSTALLED, Map.of("pluginId", listing.pluginId(),
+    publish(tenant, EventTypes.PLUGIN_INSTALLED, Map.of("pluginId", listing.pluginId(),
         "version", v.version(), "installationId", created.id().toString()));
     return created;
   }
@@ -324,7 +324,7 @@ public final class Installations {
             });
     host.invalidate(tenant.id().toString());
     releaseIfUnused(from, current.id().toString());
-    publish(tenant.id().toString(), EventTypes.PLUGIN_UPGRADED, Map.of("pluginId", listing.pluginId(),
+    publish(tenant, EventTypes.PLUGIN_UPGRADED, Map.of("pluginId", listing.pluginId(),
         "from", current.version(), "to", next.version(), "installationId", row.id));
     return changed;
   }
@@ -410,7 +410,7 @@ public final class Installations {
         });
     host.invalidate(tenant.id().toString());
     releaseIfUnused(target(listing, version), version.id().toString());
-    publish(tenant.id().toString(), EventTypes.PLUGIN_UNINSTALLED, Map.of("pluginId", listing.pluginId(),
+    publish(tenant, EventTypes.PLUGIN_UNINSTALLED, Map.of("pluginId", listing.pluginId(),
         "installationId", row.id, "data", mode));
     return new Uninstalled(id, mode, export, purged);
   }
@@ -633,9 +633,9 @@ public final class Installations {
         Store.instant(i.updatedAt));
   }
 
-  private void publish(String tenantId, String type, Map<String, String> data) {
-    java.util.Optional<Active> any = host.installations(tenantId).stream().findFirst();
-    host.publish(new TenantContext(UUID.fromString(tenantId), any.map(Active::slug).orElse(tenantId)), type, data);
+  private void publish(TenantContext tenant, String type, Map<String, String> data) {
+    host.publish(tenant, type, data);
   }
+
 
 }

@@ -55,14 +55,19 @@ public final class SettingsSchema {
     for (String pid : pids) {
       ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, null);
       if (ocd != null && (pluginId.equals(ocd.getID()) || pluginId.equals(pid))) {
-        AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
-        AttributeDefinition[] req = ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED);
-        return new SettingsSchema(
-            all == null ? List.of() : List.of(all),
-            req == null ? Set.of() : Arrays.stream(req).map(AttributeDefinition::getID).collect(Collectors.toSet()));
+        return of(ocd);
       }
     }
     return NONE;
+  }
+
+  /** The schema an object class definition describes. */
+  static SettingsSchema of(ObjectClassDefinition ocd) {
+    AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+    AttributeDefinition[] req = ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED);
+    return new SettingsSchema(
+        all == null ? List.of() : List.of(all),
+        req == null ? Set.of() : Arrays.stream(req).map(AttributeDefinition::getID).collect(Collectors.toSet()));
   }
 
   private static String[] orEmpty(String[] a) {
