@@ -28,7 +28,7 @@ class HostilePluginsIT {
   @BeforeAll
   static void start() throws Exception {
     ngx = RunningDistribution.start(
-        "com.ngx.marketplace.cfg", "callTimeoutMillis = 1500\nfailureThreshold = 3\nstartTimeoutSeconds = 8");
+        "com.ngx.marketplace.cfg", "callTimeoutMillis = 1500\nfailureThreshold = 3\nstartTimeoutSeconds = 8\nselfServicePublishers = true");
     MarketplaceIT.ngxFor(ngx);
     mallory = MarketplaceIT.publisher("Mallory", MALLORY.pem());
   }
@@ -132,5 +132,21 @@ class HostilePluginsIT {
     expect(404, ngx.get("/plugins/" + plugin + "/ok", key));
     JsonNode runtime = expect(200, ngx.get("/marketplace/runtime", OPERATOR_KEY));
     assertTrue(runtime.path("plugins").path(plugin).path("timeouts").asLong() >= 3, runtime.toString());
+  }
+
+  @Test
+  void selfServicePublishersWaitForApproval() throws Exception {
+    JsonNode signup = expect(201, ngx.post("/publishers/signup", null,
+        "{\"name\":\"Newcomer " + MarketplaceIT.suffix() + "\",\"email\":\"new@comer.example\"}"));
+    assertEquals("pending", signup.path("status").asText());
+    String key = signup.path("apiKey").asText();
+    JsonNode pending = expect(403, ngx.post("/listings", key, "{\"pluginId\":\"newcomer-x\",\"name\":\"x\","
+        + "\"summary\":\"x\",\"category\":\"module\",\"pricing\":\"free\"}"));
+    assertTrue(pending.path("detail").asText().contains("approval"), pending.toString());
+    expect(200, ngx.post("/publishers/" + signup.path("id").asText() + "/approve", OPERATOR_KEY, null));
+    expect(201, ngx.post("/listings", key, "{\"pluginId\":\"newcomer-x\",\"name\":\"x\","
+        + "\"summary\":\"x\",\"category\":\"module\",\"pricing\":\"free\"}"));
+    // a publisher key is not a tenant key
+    expect(403, ngx.get("/installations", key));
   }
 }

@@ -139,6 +139,28 @@ class MarketplaceIT {
     assertEquals(200, statement.path("totals").path(0).path("platformMinor").asLong(), statement.toString());
     String csv = ngx.get("/publishers/" + acme.id() + "/statements/" + period + ".csv", acme.key()).body();
     assertTrue(csv.contains(",9.99,USD,8000,7.99,2.00"), csv);
+    // next month's run charges the monthly fee once, however often it runs
+    String next = java.time.YearMonth.parse(period).plusMonths(1).toString();
+    assertEquals(1, expect(200, ngx.post("/marketplace/charges/run", OPERATOR_KEY, "{\"period\":\"" + next + "\"}"))
+        .path("charges").asInt());
+    assertEquals(0, expect(200, ngx.post("/marketplace/charges/run", OPERATOR_KEY, "{\"period\":\"" + next + "\"}"))
+        .path("charges").asInt());
+    // a refund reverses the charge and the publisher's share
+    String charge = statement.path("entries").path(0).path("id").asText();
+    expect(200, ngx.post("/marketplace/ledger/" + charge + "/refund", OPERATOR_KEY, "{\"reason\":\"goodwill\"}"));
+    expect(409, ngx.post("/marketplace/ledger/" + charge + "/refund", OPERATOR_KEY, "{}"));
+    JsonNode refunded = expect(200, ngx.get("/publishers/" + acme.id() + "/statements/" + period, acme.key()));
+    long gross = 0;
+    long publisherPart = 0;
+    for (JsonNode e : refunded.path("entries")) {
+      gross += e.path("amountMinor").asLong();
+      publisherPart += e.path("publisherAmountMinor").asLong();
+    }
+    assertEquals(refunded.path("totals").path(0).path("grossMinor").asLong(), gross, refunded.toString());
+    assertEquals(refunded.path("totals").path(0).path("publisherMinor").asLong(), publisherPart);
+    // another publisher cannot read this statement
+    Publisher other = publisher("Other " + suffix(), ACME.pem());
+    expect(404, ngx.get("/publishers/" + acme.id() + "/statements/" + period, other.key()));
 
     // upgrade to a version that certifies but then breaks: rolled back automatically
     long breaksAt = System.currentTimeMillis() + 25_000;

@@ -13,13 +13,11 @@ public final class Scopes {
 
   public static final String MARKETPLACE_READ = "marketplace:read";
   public static final String MARKETPLACE_WRITE = "marketplace:write";
-  public static final String PLUGINS = "plugins";
 
   /** Every scope a key may be given. */
   public static final Set<String> KNOWN =
       Set.of(
-          ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE,
-          PLUGINS);
+          ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE);
 
   private Scopes() {}
 }

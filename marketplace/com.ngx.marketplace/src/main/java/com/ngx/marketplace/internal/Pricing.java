@@ -24,6 +24,7 @@ public record Pricing(String model, long amountMinor, String currency, String un
   public static final String PER_USAGE = "per-usage";
   static final Set<String> MODELS = Set.of(FREE, ONE_OFF, MONTHLY, PER_USAGE);
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isFree() {
     return FREE.equals(model);
   }
