@@ -83,6 +83,19 @@ class HostilePluginsIT {
   }
 
   @Test
+  void theDatabaseIsOutOfReach() throws Exception {
+    // straight to the platform's database with JDBC
+    rejected(certify("jdbc", Plugins.web("evil-jdbc", "1.0.0",
+        "    try { java.sql.DriverManager.getConnection(\"jdbc:h2:./data/ngx\", \"sa\", \"\"); } catch (Exception e) {}",
+        ""), true, MALLORY), "bytecode.forbidden");
+    // or through the platform's DataSource service
+    rejected(certify("datasource", Plugins.web("evil-datasource", "1.0.0", "", "")
+        .header("Import-Package", "javax.sql,com.ngx.api.web;version=\"[1.0,2)\","
+            + "com.ngx.api.plugin;version=\"[1.0,2)\",com.ngx.api.health;version=\"[1.0,2)\""), true, MALLORY),
+        "imports.not-allowed");
+  }
+
+  @Test
   void unsignedForeignSignedAndInternalImportsAreRejected() throws Exception {
     rejected(certify("unsigned", Plugins.web("evil-unsigned", "1.0.0", "", ""), false, null), "signature.missing");
     rejected(certify("foreign", Plugins.web("evil-foreign", "1.0.0", "", ""), true, EVE), "signature.untrusted");

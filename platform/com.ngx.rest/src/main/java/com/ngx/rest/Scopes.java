@@ -13,11 +13,14 @@ public final class Scopes {
 
   public static final String MARKETPLACE_READ = "marketplace:read";
   public static final String MARKETPLACE_WRITE = "marketplace:write";
+  /** Calling installed add-ons' own endpoints ({@code /plugins/{pluginId}/…}). */
+  public static final String PLUGINS = "plugins";
 
   /** Every scope a key may be given. */
   public static final Set<String> KNOWN =
       Set.of(
-          ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE);
+          ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE,
+          PLUGINS);
 
   private Scopes() {}
 }

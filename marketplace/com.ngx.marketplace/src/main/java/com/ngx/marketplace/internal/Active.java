@@ -21,7 +21,14 @@ public record Active(
     int failures,
     Map<String, Object> settings,
     Pricing pricing,
-    Integer publisherShareBp) {
+    Integer publisherShareBp,
+    String entitlement,
+    java.time.Instant trialEndsAt) {
+
+  /** Whether usage is billable now: paid, or a trial that has ended. */
+  boolean billable(java.time.Instant now) {
+    return "paid".equals(entitlement) || ("trial".equals(entitlement) && trialEndsAt != null && !now.isBefore(trialEndsAt));
+  }
 
   boolean enabled() {
     return Installations.ACTIVE.equals(status);

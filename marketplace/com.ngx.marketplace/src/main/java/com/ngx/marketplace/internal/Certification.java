@@ -97,6 +97,10 @@ public final class Certification {
           try {
             certify(versionId);
           } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+              // shutting down (or reconfigured): the version stays certifying and is certified again on start
+              return;
+            }
             LOG.error("Certifying version {} failed", versionId, e);
             fail(versionId, e);
           }
@@ -159,6 +163,10 @@ public final class Certification {
       }
     } else {
       findings.add(Finding.info("trial.skipped", "No trial install: the errors above reject the version first"));
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      // shutting down mid-way: record nothing, the version is certified again on start
+      return;
     }
     boolean passed = findings.stream().noneMatch(Finding::isError);
     Map<String, Object> json = new LinkedHashMap<>();

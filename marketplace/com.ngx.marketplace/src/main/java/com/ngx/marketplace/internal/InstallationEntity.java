@@ -32,6 +32,8 @@ public class InstallationEntity {
   /** JSON object. */
   String settings;
   String entitlement;
+  /** The listing's pricing when the tenant installed, as JSON (null for rows from before V2). */
+  @Column(name = "accepted_pricing") String acceptedPricing;
   @Column(name = "trial_ends_at") LocalDateTime trialEndsAt;
   int failures;
   @Column(name = "last_failure") String lastFailure;

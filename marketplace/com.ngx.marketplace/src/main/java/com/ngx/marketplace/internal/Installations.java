@@ -120,10 +120,19 @@ public final class Installations {
               i.status,
               i.failures,
               Json.readMap(i.settings),
-              new Pricing(l.pricingModel, l.priceMinor, l.currency, l.usageUnit, l.trialDays),
-              l.publisherShareBp));
+              accepted(i, l),
+              l.publisherShareBp,
+              i.entitlement,
+              Store.instant(i.trialEndsAt)));
     }
     return out;
+  }
+
+  /** The pricing the tenant accepted at install (the listing's current one for older rows). */
+  static Pricing accepted(InstallationEntity i, ListingEntity l) {
+    return i.acceptedPricing != null
+        ? Json.readPricing(i.acceptedPricing)
+        : new Pricing(l.pricingModel, l.priceMinor, l.currency, l.usageUnit, l.trialDays);
   }
 
   // ---- reading ----
@@ -230,6 +239,7 @@ public final class Installations {
                 i.installedAt = now;
                 i.updatedAt = now;
                 Pricing p = listing.pricing();
+                i.acceptedPricing = Json.write(p);
                 if (p.isFree()) {
                   i.entitlement = "free";
                 } else if (p.trialDays() > 0 && i.trialEndsAt == null) {
@@ -245,10 +255,14 @@ public final class Installations {
                 }
                 em.flush();
                 if ("paid".equals(i.entitlement)) {
-                  chargeStart(em, listing, i, YearMonth.from(now));
+                  chargeStart(em, listing, p, i, YearMonth.from(now));
                 }
                 return dto(em, i);
               });
+    } catch (javax.persistence.PersistenceException e) {
+      // a concurrent install of the same listing by the same tenant won the unique index
+      releaseIfUnused(target, v.id().toString());
+      throw ApiException.conflict("listingId", "is being installed by another request");
     } catch (RuntimeException e) {
       releaseIfUnused(target, v.id().toString());
       throw e;
@@ -313,15 +327,26 @@ public final class Installations {
       }
       throw new ApiException(409, "Upgrade failed and was rolled back", reason, List.of());
     }
-    Installation changed =
-        store.shared(
-            em -> {
-              InstallationEntity i = em.find(InstallationEntity.class, row.id);
-              i.versionId = next.id().toString();
-              i.failures = 0;
-              i.updatedAt = store.utcNow();
-              return dto(em, i);
-            });
+    Installation changed;
+    try {
+      changed =
+          store.shared(
+              em -> {
+                InstallationEntity i = em.find(InstallationEntity.class, row.id);
+                // someone else moved or uninstalled it meanwhile: theirs wins
+                if (UNINSTALLED.equals(i.status) || !i.versionId.equals(current.id().toString())
+                    || i.version != row.version) {
+                  throw ApiException.conflict("The installation changed meanwhile; read it again and retry");
+                }
+                i.versionId = next.id().toString();
+                i.failures = 0;
+                i.updatedAt = store.utcNow();
+                return dto(em, i);
+              });
+    } catch (ApiException e) {
+      releaseIfUnused(to, next.id().toString());
+      throw e;
+    }
     host.invalidate(tenant.id().toString());
     releaseIfUnused(from, current.id().toString());
     publish(tenant, EventTypes.PLUGIN_UPGRADED, Map.of("pluginId", listing.pluginId(),
@@ -395,12 +420,13 @@ public final class Installations {
     InstallationEntity row = store.shared(em -> own(em, tenant, id));
     Listings.Listing listing = listings.require(UUID.fromString(row.listingId));
     Listings.ListingVersion version = listings.versionById(UUID.fromString(row.versionId)).orElseThrow();
-    PluginDataStore pluginData = new PluginDataStore(store, schema, listing.pluginId());
-    Map<String, String> export = "export".equals(mode) ? pluginData.all() : null;
-    int purged = "purge".equals(mode) ? pluginData.purge() : 0;
+    // first stop routing calls to it, then export or purge: nothing writes after the purge
     store.shared(
         em -> {
           InstallationEntity i = em.find(InstallationEntity.class, row.id);
+          if (UNINSTALLED.equals(i.status)) {
+            throw ApiException.notFound("No installation " + id);
+          }
           i.status = UNINSTALLED;
           i.statusReason = null;
           // settings are configuration: they leave with the installation, whatever happens to the data
@@ -409,6 +435,9 @@ public final class Installations {
           return null;
         });
     host.invalidate(tenant.id().toString());
+    PluginDataStore pluginData = new PluginDataStore(store, schema, listing.pluginId());
+    Map<String, String> export = "export".equals(mode) ? pluginData.all() : null;
+    int purged = "purge".equals(mode) ? pluginData.purge() : 0;
     releaseIfUnused(target(listing, version), version.id().toString());
     publish(tenant, EventTypes.PLUGIN_UNINSTALLED, Map.of("pluginId", listing.pluginId(),
         "installationId", row.id, "data", mode));
@@ -443,12 +472,16 @@ public final class Installations {
           List<Object[]> rows =
               em.createQuery(
                       "select i, l from InstallationEntity i, ListingEntity l where l.id = i.listingId"
-                          + " and i.status <> 'uninstalled' and l.pricingModel in ('monthly', 'one-off')",
+                          + " and i.status <> 'uninstalled'",
                       Object[].class)
                   .getResultList();
           for (Object[] r : rows) {
             InstallationEntity i = (InstallationEntity) r[0];
             ListingEntity l = (ListingEntity) r[1];
+            Pricing accepted = accepted(i, l);
+            if (!Pricing.MONTHLY.equals(accepted.model()) && !Pricing.ONE_OFF.equals(accepted.model())) {
+              continue;
+            }
             if ("trial".equals(i.entitlement)) {
               if (i.trialEndsAt == null || !i.trialEndsAt.isBefore(end)) {
                 continue;
@@ -458,7 +491,7 @@ public final class Installations {
             if (!"paid".equals(i.entitlement) || !i.installedAt.isBefore(end)) {
               continue;
             }
-            if (chargeStart(em, Listings.dto(l), i, period)) {
+            if (chargeStart(em, Listings.dto(l), accepted, i, period)) {
               n++;
             }
           }
@@ -466,8 +499,8 @@ public final class Installations {
         });
   }
 
-  private boolean chargeStart(EntityManager em, Listings.Listing l, InstallationEntity i, YearMonth period) {
-    Pricing p = l.pricing();
+  private boolean chargeStart(
+      EntityManager em, Listings.Listing l, Pricing p, InstallationEntity i, YearMonth period) {
     String key;
     String description;
     if (Pricing.ONE_OFF.equals(p.model())) {

@@ -32,6 +32,14 @@ final class Json {
     }
   }
 
+  static Pricing readPricing(String json) {
+    try {
+      return MAPPER.readValue(json, Pricing.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static Map<String, Object> readMap(String json) {
     try {
       return json == null || json.isBlank()

@@ -20,6 +20,8 @@ import java.util.zip.ZipInputStream;
  */
 final class Kar {
   static final int MAX_BUNDLES = 50;
+  static final int MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+  static final long MAX_TOTAL_BYTES = 128L * 1024 * 1024;
 
   /** One bundle of the archive. */
   record Part(String entry, byte[] bytes, Manifest manifest) {
@@ -70,13 +72,22 @@ final class Kar {
   /** The bundles, in archive order. */
   static List<Part> bundles(byte[] bytes) throws IOException {
     List<Part> parts = new ArrayList<>();
+    long total = 0;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         if (!e.isDirectory() && e.getName().startsWith("repository/") && e.getName().endsWith(".jar")) {
           if (parts.size() == MAX_BUNDLES) {
             throw new IOException("More than " + MAX_BUNDLES + " bundles");
           }
-          byte[] jar = zip.readNBytes(64 * 1024 * 1024);
+          // bounded, whatever the archive claims: a small upload must not expand without limit
+          byte[] jar = zip.readNBytes(MAX_BUNDLE_BYTES + 1);
+          if (jar.length > MAX_BUNDLE_BYTES) {
+            throw new IOException(e.getName() + " is larger than " + MAX_BUNDLE_BYTES + " bytes");
+          }
+          total += jar.length;
+          if (total > MAX_TOTAL_BYTES) {
+            throw new IOException("The bundles add up to more than " + MAX_TOTAL_BYTES + " bytes");
+          }
           Manifest m;
           try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar), false)) {
             m = in.getManifest();

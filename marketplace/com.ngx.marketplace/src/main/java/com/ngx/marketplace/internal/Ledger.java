@@ -121,8 +121,18 @@ public final class Ledger {
     try {
       return store.shared(em -> record(em, c));
     } catch (javax.persistence.PersistenceException e) {
-      // a concurrent insert of the same key lost the race on the unique index: it is recorded
-      return false;
+      // a concurrent insert of the same key lost the race on the unique index: then it is recorded;
+      // anything else is a real failure the caller must see
+      boolean recorded =
+          store.shared(
+              em -> !em.createNamedQuery("Ledger.byKey", LedgerEntity.class)
+                  .setParameter("key", c.idempotencyKey())
+                  .getResultList()
+                  .isEmpty());
+      if (recorded) {
+        return false;
+      }
+      throw e;
     }
   }
 

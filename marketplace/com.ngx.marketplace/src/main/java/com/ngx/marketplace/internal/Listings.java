@@ -280,6 +280,10 @@ public final class Listings {
     return store.shared(
         em -> {
           VersionEntity v = em.find(VersionEntity.class, versionId.toString());
+          if (!CERTIFYING.equals(v.status)) {
+            // certified already (by another run after a restart or reconfiguration): keep that result
+            return dto(v, size(em, v));
+          }
           v.status = passed ? (publish ? PUBLISHED : CERTIFIED) : REJECTED;
           v.symbolicName = symbolicName;
           v.apiRange = apiRange;

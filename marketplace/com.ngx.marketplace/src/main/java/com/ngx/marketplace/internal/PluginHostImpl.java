@@ -254,7 +254,10 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
                 }
               });
     } catch (RejectedExecutionException e) {
-      return failed(a, c, "The plugin is saturated: " + concurrency + " calls are still running");
+      // the plugin is busy with other calls (perhaps other tenants'): not this installation's fault
+      c.failures.incrementAndGet();
+      return new PluginOutcome<>(a.pluginId(), a.version(), false, null,
+          "The plugin is saturated: " + concurrency + " calls are still running");
     }
     try {
       R value = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -575,7 +578,8 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
           throw new IllegalArgumentException("idempotencyKey must be 1-200 characters");
         }
         Pricing p = a.pricing();
-        if (!Pricing.PER_USAGE.equals(p.model())) {
+        if (!Pricing.PER_USAGE.equals(p.model()) || !a.billable(store.now())) {
+          // not priced per usage, or still in its trial: nothing to charge
           return;
         }
         ledger.record(

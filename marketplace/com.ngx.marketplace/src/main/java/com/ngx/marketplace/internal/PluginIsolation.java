@@ -6,6 +6,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.bundle.CollisionHook;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.framework.hooks.resolver.ResolverHook;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.namespace.BundleNamespace;
@@ -19,11 +21,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Keeps add-ons apart in the framework with the OSGi resolver and collision hooks: a package a
- * plugin's library exports can be wired only by bundles of the same add-on version, so no
- * platform bundle and no other add-on ever wires to a plugin (and none is refreshed when it goes);
- * and two add-on versions may ship the same library (same symbolic name and version), each
- * getting its own copy.
+ * Keeps add-ons apart in the framework with OSGi hooks.
+ *
+ * <ul>
+ *   <li>Resolver hook: a package a plugin's library exports can be wired only by bundles of the
+ *       same add-on version, so no platform bundle and no other add-on ever wires to a plugin (and
+ *       none is refreshed when it goes).
+ *   <li>Collision hook: two add-on versions may ship the same library (same symbolic name and
+ *       version), each getting its own copy.
+ *   <li>Service find and event hooks: an add-on sees only its own services (no DataSource, no
+ *       platform internals, no other add-on), and no platform bundle but the marketplace sees an
+ *       add-on's services (a plugin cannot slip a JAX-RS filter or a health check into the
+ *       platform). The marketplace calls plugins only through its contained host.
+ * </ul>
  */
 @Component(service = PluginIsolation.class, immediate = true)
 public final class PluginIsolation {
@@ -32,10 +42,28 @@ public final class PluginIsolation {
 
   private final ServiceRegistration<ResolverHookFactory> resolverHook;
   private final ServiceRegistration<CollisionHook> collisionHook;
+  private final ServiceRegistration<FindHook> findHook;
+  private final ServiceRegistration<EventListenerHook> eventHook;
 
   @Activate
   public PluginIsolation(BundleContext context) {
     Bundle self = context.getBundle();
+    findHook =
+        context.registerService(
+            FindHook.class,
+            (ctx, name, filter, allServices, references) ->
+                references.removeIf(ref -> !visible(ctx.getBundle(), ref.getBundle(), self)),
+            null);
+    eventHook =
+        context.registerService(
+            EventListenerHook.class,
+            (event, listeners) -> {
+              Bundle provider = event.getServiceReference().getBundle();
+              if (provider != null) {
+                listeners.keySet().removeIf(ctx -> !visible(ctx.getBundle(), provider, self));
+              }
+            },
+            null);
     resolverHook = context.registerService(ResolverHookFactory.class, triggers -> new Hook(), null);
     collisionHook =
         context.registerService(
@@ -53,6 +81,23 @@ public final class PluginIsolation {
   void deactivate() {
     resolverHook.unregister();
     collisionHook.unregister();
+    findHook.unregister();
+    eventHook.unregister();
+  }
+
+  /** Whether {@code consumer} may see a service registered by {@code provider}. */
+  static boolean visible(Bundle consumer, Bundle provider, Bundle marketplace) {
+    if (consumer == null || provider == null || consumer.getBundleId() == 0) {
+      return true;
+    }
+    String consumerAddOn = addOn(consumer.getLocation());
+    String providerAddOn = addOn(provider.getLocation());
+    if (consumerAddOn != null) {
+      // an add-on sees its own services only
+      return consumerAddOn.equals(providerAddOn);
+    }
+    // platform bundles see platform services; add-on services only the marketplace
+    return providerAddOn == null || consumer.equals(marketplace);
   }
 
   /** The add-on a location belongs to (its plugin bundle's location), or null for platform bundles. */

@@ -89,6 +89,10 @@ public final class PluginRuntime {
   private final BundleContext context;
   private final ArtifactSource artifacts;
   private final Duration startTimeout;
+  /** One lock per bundle location: bringing one version up never blocks calls to another. */
+  private final java.util.concurrent.ConcurrentMap<String, Object> locks =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final ExecutorService lifecycle =
       Executors.newCachedThreadPool(
           r -> {
@@ -180,7 +184,18 @@ public final class PluginRuntime {
    * Makes sure the version's bundle is installed, resolved, started and healthy; installs it from
    * the stored artifact after checking its SHA-256. A failure leaves nothing behind.
    */
-  public synchronized Bundle ensure(Target target) throws StartFailure {
+  public Bundle ensure(Target target) throws StartFailure {
+    // the path of every plugin call: no lock when the bundle is up
+    Bundle up = context.getBundle(target.location());
+    if (up != null && up.getState() == Bundle.ACTIVE) {
+      return up;
+    }
+    synchronized (lock(target.location())) {
+      return ensureLocked(target);
+    }
+  }
+
+  private Bundle ensureLocked(Target target) throws StartFailure {
     Bundle existing = context.getBundle(target.location());
     if (existing != null && existing.getState() == Bundle.ACTIVE) {
       return existing;
@@ -209,15 +224,23 @@ public final class PluginRuntime {
   }
 
   /** Uninstalls the version's bundle, refreshing it alone. Refuses if that would touch a platform bundle. */
-  public synchronized void remove(Target target) {
-    bundle(target).ifPresent(this::remove);
+  public void remove(Target target) {
+    synchronized (lock(target.location())) {
+      bundle(target).ifPresent(this::remove);
+    }
   }
 
   /**
    * Installs bytes as a trial bundle, starts it and runs its health checks, then removes it;
    * returns the failure, or empty when it came up healthy.
    */
-  public synchronized Optional<StartFailure> trial(String sha256, byte[] bytes) {
+  public Optional<StartFailure> trial(String sha256, byte[] bytes) {
+    synchronized (lock(TRIAL + sha256)) {
+      return trialLocked(sha256, bytes);
+    }
+  }
+
+  private Optional<StartFailure> trialLocked(String sha256, byte[] bytes) {
     String location = TRIAL + sha256;
     Bundle stale = context.getBundle(location);
     if (stale != null) {
@@ -239,15 +262,21 @@ public final class PluginRuntime {
     }
   }
 
+  private Object lock(String location) {
+    return locks.computeIfAbsent(location, l -> new Object());
+  }
+
   /** Uninstalls a plugin bundle (reconciliation: no tenant uses it). */
-  public synchronized void removeBundle(Bundle b) {
+  public void removeBundle(Bundle b) {
     if (b.getLocation().startsWith(LOCATION)) {
-      remove(b);
+      synchronized (lock(b.getLocation())) {
+        remove(b);
+      }
     }
   }
 
   /** Uninstalls trial leftovers (a crash during a trial). */
-  public synchronized void removeTrials() {
+  public void removeTrials() {
     for (Bundle b : context.getBundles()) {
       if (b.getLocation().startsWith(TRIAL) && !b.getLocation().contains(LIBRARY)
           && b.getState() != Bundle.UNINSTALLED) {
@@ -305,15 +334,26 @@ public final class PluginRuntime {
     List<Bundle> unit = new ArrayList<>(libraries(b));
     unit.add(b);
     if (!wiring.resolveBundles(unit)) {
-      throw new StartFailure("runtime.resolve", "The bundle does not resolve: " + unresolved(unit));
+      String why;
+      try {
+        why = CompletableFuture.supplyAsync(() -> unresolved(unit), lifecycle).get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        why = "see the framework log";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        why = "interrupted";
+      }
+      throw new StartFailure("runtime.resolve", "The bundle does not resolve: " + why);
     }
     // start on another thread: a plugin whose activator never returns must not hang the caller
     CompletableFuture<Void> started =
         CompletableFuture.runAsync(
             () -> {
               try {
+                // transient: after a restart the framework leaves plugins stopped until the
+                // marketplace (its isolation hooks, then reconciliation) brings them up
                 for (Bundle part : unit) {
-                  part.start();
+                  part.start(Bundle.START_TRANSIENT);
                 }
               } catch (BundleException e) {
                 throw new IllegalStateException(e.getMessage(), e);
@@ -364,18 +404,30 @@ public final class PluginRuntime {
       if (!isHealthCheck(ref)) {
         continue;
       }
-      Object service = context.getService(ref);
-      if (!(service instanceof HealthCheck check)) {
-        continue;
-      }
+      // getService, name() and check() all run plugin code: on the lifecycle pool, within the deadline
+      CompletableFuture<String> verdict =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  Object service = context.getService(ref);
+                  if (!(service instanceof HealthCheck check)) {
+                    return null;
+                  }
+                  HealthCheck.Result result = check.check();
+                  return result != null && result.up()
+                      ? null
+                      : "Health check '" + check.name() + "' is down: "
+                          + (result == null ? "no result" : result.detail());
+                } finally {
+                  context.ungetService(ref);
+                }
+              },
+              lifecycle);
       try {
         long left = Math.max(100, (deadline - System.nanoTime()) / 1_000_000);
-        HealthCheck.Result result =
-            CompletableFuture.supplyAsync(check::check, lifecycle).get(left, TimeUnit.MILLISECONDS);
-        if (result == null || !result.up()) {
-          throw new StartFailure(
-              "runtime.health",
-              "Health check '" + check.name() + "' is down: " + (result == null ? "no result" : result.detail()));
+        String down = verdict.get(left, TimeUnit.MILLISECONDS);
+        if (down != null) {
+          throw new StartFailure("runtime.health", down);
         }
       } catch (TimeoutException e) {
         throw new StartFailure("runtime.health", "A health check did not answer in time");
@@ -384,8 +436,6 @@ public final class PluginRuntime {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StartFailure("runtime.health", "Interrupted");
-      } finally {
-        context.ungetService(ref);
       }
     }
   }

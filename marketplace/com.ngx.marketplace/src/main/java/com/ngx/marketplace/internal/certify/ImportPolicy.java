@@ -31,14 +31,19 @@ public record ImportPolicy(List<String> allowedPackagePrefixes) {
   }
 
   /**
-   * The platform API, the packages of the JDK that the OSGi system bundle exports besides {@code
-   * java.*}, the OSGi APIs a plugin component needs, SLF4J and Jackson.
+   * The platform API, the JDK's cryptography, networking and XML packages besides {@code java.*}
+   * (not {@code javax.sql}, {@code javax.naming} or {@code javax.management}: a plugin gets no
+   * database, directory or JVM management access), the OSGi APIs a plugin component needs, SLF4J
+   * and Jackson.
    */
   public static ImportPolicy defaults() {
     return new ImportPolicy(
         List.of(
             API,
-            "javax.",
+            "javax.crypto",
+            "javax.net",
+            "javax.security.auth.x500",
+            "javax.xml",
             "org.w3c.dom",
             "org.xml.sax",
             "org.ietf.jgss",

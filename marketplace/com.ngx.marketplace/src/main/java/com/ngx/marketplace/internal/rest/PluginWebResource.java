@@ -9,6 +9,7 @@ import com.ngx.marketplace.internal.PluginHostImpl;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.RestConstants;
+import com.ngx.rest.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +64,7 @@ public final class PluginWebResource {
 
   @GET
   @Path("{path: .*}")
-  @Access(scope = Access.ANY_SCOPE)
+  @Access(scope = Scopes.PLUGINS)
   @Operation(summary = "Call an installed add-on's endpoint (GET)")
   public Response get(@Context SecurityContext s, @Context UriInfo u, @Context HttpHeaders h,
       @PathParam("pluginId") String pluginId, @PathParam("path") String path) {
@@ -73,7 +74,7 @@ public final class PluginWebResource {
   @POST
   @Path("{path: .*}")
   @Consumes(MediaType.WILDCARD)
-  @Access(scope = Access.ANY_SCOPE)
+  @Access(scope = Scopes.PLUGINS)
   @Operation(summary = "Call an installed add-on's endpoint (POST)")
   public Response post(@Context SecurityContext s, @Context UriInfo u, @Context HttpHeaders h,
       @PathParam("pluginId") String pluginId, @PathParam("path") String path, InputStream body) {
@@ -83,7 +84,7 @@ public final class PluginWebResource {
   @PUT
   @Path("{path: .*}")
   @Consumes(MediaType.WILDCARD)
-  @Access(scope = Access.ANY_SCOPE)
+  @Access(scope = Scopes.PLUGINS)
   @Operation(summary = "Call an installed add-on's endpoint (PUT)")
   public Response put(@Context SecurityContext s, @Context UriInfo u, @Context HttpHeaders h,
       @PathParam("pluginId") String pluginId, @PathParam("path") String path, InputStream body) {
@@ -93,7 +94,7 @@ public final class PluginWebResource {
   @PATCH
   @Path("{path: .*}")
   @Consumes(MediaType.WILDCARD)
-  @Access(scope = Access.ANY_SCOPE)
+  @Access(scope = Scopes.PLUGINS)
   @Operation(summary = "Call an installed add-on's endpoint (PATCH)")
   public Response patch(@Context SecurityContext s, @Context UriInfo u, @Context HttpHeaders h,
       @PathParam("pluginId") String pluginId, @PathParam("path") String path, InputStream body) {
@@ -102,7 +103,7 @@ public final class PluginWebResource {
 
   @DELETE
   @Path("{path: .*}")
-  @Access(scope = Access.ANY_SCOPE)
+  @Access(scope = Scopes.PLUGINS)
   @Operation(summary = "Call an installed add-on's endpoint (DELETE)")
   public Response delete(@Context SecurityContext s, @Context UriInfo u, @Context HttpHeaders h,
       @PathParam("pluginId") String pluginId, @PathParam("path") String path) {
