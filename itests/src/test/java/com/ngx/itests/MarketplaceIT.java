@@ -101,7 +101,7 @@ class MarketplaceIT {
   void publishCertifyInstallUseUpgradeRollBackRestartUninstall() throws Exception {
     long pid = ngx.pid();
     Publisher acme = publisher("Acme Plugins", ACME.pem());
-    String listing = listing(acme, "acme-quotes", "module", "{\"model\":\"monthly\",\"price\":\"9.99\",\"currency\":\"USD\"}");
+    String listing = listing(acme, "acme-quotes", "module", "{\"model\":\"monthly\",\"priceMinor\":999,\"currency\":\"USD\"}");
 
     // publish → certify
     JsonNode v1 = upload(acme, listing, Plugins.hello("acme-quotes", "1.0.0", 0, ACME));

@@ -54,8 +54,8 @@ public final class ListingResource {
 
   /**
    * A listing as a publisher sends it. {@code pricing} is an object {@code {"model": "free" | "one-off" |
-   * "monthly" | "per-usage", "price": "19.99", "currency": "USD", "unit": "lead", "trialDays": 14}}, or
-   * just the model as a string for free add-ons.
+   * "monthly" | "per-usage", "price": "19.99", "currency": "USD", "unit": "lead", "trialDays": 14}} (or
+   * the amount in minor units as {@code priceMinor}), or just the model as a string for free add-ons.
    */
   public record ListingDTO(
       String pluginId,
@@ -63,7 +63,7 @@ public final class ListingResource {
       String summary,
       String description,
       String category,
-      String iconUrl,
+      @com.fasterxml.jackson.annotation.JsonAlias("icon") String iconUrl,
       List<String> screenshots,
       JsonNode pricing) {}
 
@@ -248,7 +248,8 @@ public final class ListingResource {
                 v,
                 model == null || model.isNull() ? null : model.asText(),
                 price == null || price.isNull() ? null : price.asText(),
-                p.hasNonNull("amountMinor") ? p.get("amountMinor").asLong() : null,
+                p.hasNonNull("amountMinor") ? Long.valueOf(p.get("amountMinor").asLong())
+                    : p.hasNonNull("priceMinor") ? Long.valueOf(p.get("priceMinor").asLong()) : null,
                 p.hasNonNull("currency") ? p.get("currency").asText() : null,
                 p.hasNonNull("unit") ? p.get("unit").asText() : null,
                 p.hasNonNull("trialDays") ? p.get("trialDays").asInt() : null);
