@@ -65,49 +65,10 @@ fi
 command -v wrk >/dev/null || die "wrk is still missing"
 
 # ---------------------------------------------------------------- servers, ports, clean-up
-karaf_pid=""
 bare_pid=""
 
-# A TCP port nobody listens on (and not handed out before in this run).
-taken=" "
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 30000 ))
-    case "$taken" in *" $port "*) continue ;; esac
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null \
-       && ! { command -v ss >/dev/null && ss -Htan "( sport = :$port )" | grep -q .; }; then
-      taken="$taken$port "
-      echo "$port"
-      return 0
-    fi
-  done
-  die "no free port found"
-}
-
-# Waits up to $2 seconds for process $1 to end.
-wait_gone() {
-  local pid="$1" secs="$2"
-  for _ in $(seq 1 $((secs * 5))); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  return 1
-}
-
-stop_karaf() {
-  [ -n "$karaf_pid" ] || return 0
-  if kill -0 "$karaf_pid" 2>/dev/null; then
-    log "stopping the distribution (bin/stop)"
-    (cd "$dist" && bin/stop >/dev/null 2>&1) || true
-    if ! wait_gone "$karaf_pid" 60; then
-      log "bin/stop did not end Karaf in 60 s: killing pid $karaf_pid"
-      kill -9 "$karaf_pid" 2>/dev/null || true
-    fi
-  fi
-  wait "$karaf_pid" 2>/dev/null || true
-  karaf_pid=""
-}
+# shellcheck source=lib.sh
+. "$bench/lib.sh"
 
 stop_bare() {
   [ -n "$bare_pid" ] || return 0
@@ -133,58 +94,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Polls URL until it answers 200, at most $2 seconds; fails if process $3 dies.
-await_200() {
-  local url="$1" secs="$2" pid="$3" code
-  for _ in $(seq 1 $((secs * 2))); do
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)"
-    [ "$code" = 200 ] && return 0
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.5
-  done
-  return 1
-}
-
 # ---------------------------------------------------------------- (c) the distribution
-rm -rf "$dist" "$wrkdir"
-mkdir -p "$dist" "$wrkdir"
-log "unpacking $(basename "$tarball") into bench/target/dist"
-tar xzf "$tarball" --strip-components=1 -C "$dist"
-
-ours_port="$(free_port)"
+rm -rf "$wrkdir"
+mkdir -p "$wrkdir"
 bare_port="$(free_port)"
-rmi_registry_port="$(free_port)"
-rmi_server_port="$(free_port)"
-ssh_port="$(free_port)"
-
-# HTTP on loopback only, on a free port; Karaf's own listeners (RMI, ssh if present) on free
-# loopback ports so that other Karaf instances on this machine do not collide with this one.
-cat >>"$dist/etc/org.ops4j.pax.web.cfg" <<EOF
-
-# bench/api-bench.sh
-org.osgi.service.http.port = $ours_port
-org.ops4j.pax.web.listening.addresses = $HOST
-EOF
-sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $rmi_registry_port/" \
-       -e "s/^rmiServerPort *=.*/rmiServerPort = $rmi_server_port/" \
-       "$dist/etc/org.apache.karaf.management.cfg"
-if [ -f "$dist/etc/org.apache.karaf.shell.cfg" ]; then
-  sed -i -e "s/^sshPort *=.*/sshPort = $ssh_port/" -e "s/^sshHost *=.*/sshHost = $HOST/" \
-    "$dist/etc/org.apache.karaf.shell.cfg"
-fi
-
-operator_key="bench-operator-$RANDOM$RANDOM$RANDOM"
-api="http://$HOST:$ours_port/api/v1"
-log "starting the distribution on H2 (port $ours_port)"
-# KARAF_EXEC=exec: bin/karaf replaces itself with java, so $! is the JVM (no orphan on failure)
-(cd "$dist" && KARAF_EXEC=exec NGX_OPERATOR_KEY="$operator_key" NGX_DEMO=false \
-  exec bin/karaf server >"$dist/console.log" 2>&1) &
-karaf_pid=$!
-started=$(date +%s)
-await_200 "$api/health/ready" 180 "$karaf_pid" \
-  || { tail -30 "$dist/console.log" >&2 || true; tail -40 "$dist/data/log/karaf.log" >&2 || true
-       die "the distribution did not become ready in 180 s (see bench/target/dist/data/log/karaf.log)"; }
-log "distribution ready after $(( $(date +%s) - started )) s"
+start_distribution "bench/api-bench.sh"
 
 # JSON field from a response body (no jq needed; java is there, but grep/sed suffice for flat fields)
 json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }

@@ -166,9 +166,8 @@ class MarketplaceIT {
     long breaksAt = System.currentTimeMillis() + 25_000;
     JsonNode v2 = upload(acme, listing, Plugins.hello("acme-quotes", "1.1.0", breaksAt, ACME));
     assertEquals("published", v2.path("status").asText(), v2.toString());
-    while (System.currentTimeMillis() < breaksAt + 500) {
-      Thread.sleep(200);
-    }
+    RunningDistribution.await(Duration.ofSeconds(60), "version 1.1.0's health check to break",
+        () -> System.currentTimeMillis() > breaksAt + 500);
     JsonNode failed = expect(409, ngx.post("/installations/" + installation + "/upgrade", a, "{\"version\":\"1.1.0\"}"));
     assertTrue(failed.path("detail").asText().contains("rolled back to 1.0.0"), failed.toString());
     JsonNode after = expect(200, ngx.get("/installations/" + installation, a));

@@ -29,15 +29,22 @@ final class RunningDistribution implements AutoCloseable {
 
   final Path home;
   final String api;
+  private final boolean demo;
   private Process karaf;
 
-  private RunningDistribution(Path home, int port) {
+  private RunningDistribution(Path home, int port, boolean demo) {
     this.home = home;
     this.api = "http://127.0.0.1:" + port + "/api/v1";
+    this.demo = demo;
   }
 
-  /** Unpacks a fresh copy, configures it, and starts it. */
+  /** Unpacks a fresh copy, configures it (file, lines appended, …), and starts it without demo data. */
   static RunningDistribution start(String... config) throws Exception {
+    return start(false, config);
+  }
+
+  /** Unpacks a fresh copy, configures it, and starts it, with {@code NGX_DEMO} as given. */
+  static RunningDistribution start(boolean demo, String... config) throws Exception {
     Path archive = Paths.get(System.getProperty("ngx.distribution"));
     Path target = Paths.get("target/dist-it/" + System.nanoTime()).toAbsolutePath();
     Files.createDirectories(target);
@@ -54,17 +61,18 @@ final class RunningDistribution implements AutoCloseable {
       Files.writeString(target.resolve("etc/" + config[i]), "\n" + config[i + 1] + "\n", StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
-    RunningDistribution d = new RunningDistribution(target, port);
+    RunningDistribution d = new RunningDistribution(target, port, demo);
     d.boot();
     return d;
   }
 
-  /** Starts Karaf and waits until it is ready. */
-  void boot() throws Exception {
+  /** Starts Karaf as {@code bin/karaf server} (as the README's first command does) and waits until it is ready. */
+  Duration boot() throws Exception {
+    long start = System.nanoTime();
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
     builder.directory(home.toFile());
     builder.environment().put("NGX_OPERATOR_KEY", OPERATOR_KEY);
-    builder.environment().put("NGX_DEMO", "false");
+    builder.environment().put("NGX_DEMO", Boolean.toString(demo));
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
     karaf = builder.start();
@@ -75,6 +83,7 @@ final class RunningDistribution implements AutoCloseable {
         return false;
       }
     });
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** The Karaf JVM's process id (the java child of bin/karaf). */
