@@ -1,21 +1,20 @@
-package com.ngx.tenant.internal.rest;
+package com.ngx.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.ngx.rest.ApiException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class IdsTest {
+class PathIdsTest {
 
   @Test
   void parsesACanonicalUuid() {
     UUID id = UUID.randomUUID();
 
-    assertEquals(id, Ids.parse(id.toString(), "tenant"));
+    assertEquals(id, PathIds.uuid(id.toString(), "tenant"));
   }
 
   @ParameterizedTest
@@ -34,7 +33,7 @@ class IdsTest {
       },
       nullValues = "NULL")
   void anythingElseIsA404(String id) {
-    ApiException e = assertThrows(ApiException.class, () -> Ids.parse(id, "tenant"));
+    ApiException e = assertThrows(ApiException.class, () -> PathIds.uuid(id, "tenant"));
 
     assertEquals(404, e.status());
     assertEquals("No tenant " + id, e.getMessage());

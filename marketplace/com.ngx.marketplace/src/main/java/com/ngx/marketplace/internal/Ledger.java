@@ -222,11 +222,7 @@ public final class Ledger {
     return BigDecimal.valueOf(minor, Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
   }
 
-  public static YearMonth parsePeriodPublic(String period) {
-    return parsePeriod(period);
-  }
-
-  static YearMonth parsePeriod(String period) {
+  public static YearMonth parsePeriod(String period) {
     try {
       return YearMonth.parse(period);
     } catch (DateTimeParseException | NullPointerException e) {

@@ -95,6 +95,8 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
   private final Map<String, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+  /** Settings schemas by plugin bundle id; dropped when the bundle's services go. */
+  private final Map<Long, SettingsSchema> schemas = new ConcurrentHashMap<>();
   private final ExecutorService events =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -137,7 +139,11 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
       @Override
       public void removedService(ServiceReference<Object> reference, Object service) {
         super.removedService(reference, service);
-        retirePoolIfUnused(pluginIdOf(reference.getBundle()));
+        Bundle gone = reference.getBundle();
+        if (gone != null) {
+          schemas.remove(gone.getBundleId());
+        }
+        retirePoolIfUnused(pluginIdOf(gone));
       }
     };
     extensions.open(true);
@@ -424,15 +430,16 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
   }
 
   SettingsSchema schema(Active a) {
-    return SettingsSchema.of(metatype, runtime.bundle(a.target()).orElse(null), a.pluginId());
+    return runtime.bundle(a.target()).map(b -> schema(b, a.pluginId())).orElse(SettingsSchema.NONE);
   }
 
+  /** A plugin bundle's settings schema, read from its Metatype once per bundle (not on every call). */
   SettingsSchema schema(Bundle bundle, String pluginId) {
-    return SettingsSchema.of(metatype, bundle, pluginId);
+    return schemas.computeIfAbsent(bundle.getBundleId(), id -> SettingsSchema.of(metatype, bundle, pluginId));
   }
 
   private Map<String, Object> settingsFor(Active a, Bundle bundle) {
-    return Collections.unmodifiableMap(SettingsSchema.of(metatype, bundle, a.pluginId()).effective(a.settings()));
+    return Collections.unmodifiableMap(schema(bundle, a.pluginId()).effective(a.settings()));
   }
 
   // ---- per-plugin thread pools ----

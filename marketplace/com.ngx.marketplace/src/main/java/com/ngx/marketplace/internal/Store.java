@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class Store {
   private final EntityManagerFactory unit;
   private final Transactions tx;
-  private volatile Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
   @Activate
   public Store(
@@ -43,11 +43,6 @@ public final class Store {
 
   public LocalDateTime utcNow() {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  /** For tests that need time to pass. */
-  void setClock(Clock clock) {
-    this.clock = clock;
   }
 
   static Instant instant(LocalDateTime utc) {

@@ -53,14 +53,5 @@ final class Callers {
     throw ApiException.notFound("No listing " + listing.id());
   }
 
-  static UUID id(String id, String what) {
-    try {
-      if (id != null && id.length() == 36) {
-        return UUID.fromString(id);
-      }
-    } catch (IllegalArgumentException notAUuid) {
-      // fall through
-    }
-    throw ApiException.notFound("No " + what + " " + id);
-  }
+
 }

@@ -1,6 +1,7 @@
 package com.ngx.marketplace.internal.rest;
 
 import com.ngx.marketplace.internal.Catalog;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.Page;
@@ -72,7 +73,7 @@ public final class CatalogResource {
   @Access(operator = true, scope = Scopes.MARKETPLACE_READ)
   @Operation(summary = "A published add-on's page: description, screenshots, versions, ratings, reviews")
   public Catalog.PageData page(@PathParam("id") String id) {
-    return catalog.page(Callers.id(id, "listing"));
+    return catalog.page(PathIds.uuid(id, "listing"));
   }
 
   @POST
@@ -85,7 +86,7 @@ public final class CatalogResource {
       throw ApiException.badRequest("A JSON body with rating is required");
     }
     Catalog.Review r =
-        catalog.review(Callers.tenantContext(security), Callers.id(id, "listing"), body.rating(), body.title(),
+        catalog.review(Callers.tenantContext(security), PathIds.uuid(id, "listing"), body.rating(), body.title(),
             body.body());
     return Response.status(201).entity(r).build();
   }

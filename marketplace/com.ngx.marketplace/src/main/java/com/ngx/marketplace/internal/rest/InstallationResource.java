@@ -2,6 +2,7 @@ package com.ngx.marketplace.internal.rest;
 
 import com.ngx.api.tenant.TenantContext;
 import com.ngx.marketplace.internal.Installations;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.RestConstants;
@@ -92,7 +93,7 @@ public final class InstallationResource {
   @Access(scope = Scopes.MARKETPLACE_READ)
   @Operation(summary = "One installation, with its state, failures and missing settings")
   public Installations.Installation get(@Context SecurityContext security, @PathParam("id") String id) {
-    return installations.get(Callers.tenantContext(security), Callers.id(id, "installation"));
+    return installations.get(Callers.tenantContext(security), PathIds.uuid(id, "installation"));
   }
 
   @POST
@@ -102,7 +103,7 @@ public final class InstallationResource {
   public Installations.Installation upgrade(
       @Context SecurityContext security, @PathParam("id") String id, VersionDTO body) {
     return installations.changeVersion(
-        Callers.tenantContext(security), Callers.id(id, "installation"), body == null ? null : body.version(), false);
+        Callers.tenantContext(security), PathIds.uuid(id, "installation"), body == null ? null : body.version(), false);
   }
 
   @POST
@@ -112,7 +113,7 @@ public final class InstallationResource {
   public Installations.Installation rollback(
       @Context SecurityContext security, @PathParam("id") String id, VersionDTO body) {
     return installations.changeVersion(
-        Callers.tenantContext(security), Callers.id(id, "installation"), body == null ? null : body.version(), true);
+        Callers.tenantContext(security), PathIds.uuid(id, "installation"), body == null ? null : body.version(), true);
   }
 
   @POST
@@ -120,7 +121,7 @@ public final class InstallationResource {
   @Access(scope = Scopes.MARKETPLACE_WRITE)
   @Operation(summary = "Enable (also after an automatic disable)")
   public Installations.Installation enable(@Context SecurityContext security, @PathParam("id") String id) {
-    return installations.setEnabled(Callers.tenantContext(security), Callers.id(id, "installation"), true);
+    return installations.setEnabled(Callers.tenantContext(security), PathIds.uuid(id, "installation"), true);
   }
 
   @POST
@@ -128,7 +129,7 @@ public final class InstallationResource {
   @Access(scope = Scopes.MARKETPLACE_WRITE)
   @Operation(summary = "Disable: the platform stops calling the add-on for this tenant")
   public Installations.Installation disable(@Context SecurityContext security, @PathParam("id") String id) {
-    return installations.setEnabled(Callers.tenantContext(security), Callers.id(id, "installation"), false);
+    return installations.setEnabled(Callers.tenantContext(security), PathIds.uuid(id, "installation"), false);
   }
 
   @GET
@@ -136,7 +137,7 @@ public final class InstallationResource {
   @Access(scope = Scopes.MARKETPLACE_READ)
   @Operation(summary = "The add-on's settings for this tenant (passwords masked) and their form (from Metatype)")
   public Map<String, Object> settings(@Context SecurityContext security, @PathParam("id") String id) {
-    return installations.settings(Callers.tenantContext(security), Callers.id(id, "installation"));
+    return installations.settings(Callers.tenantContext(security), PathIds.uuid(id, "installation"));
   }
 
   @PUT
@@ -145,7 +146,7 @@ public final class InstallationResource {
   @Operation(summary = "Change settings; validated against the add-on's Metatype (null removes a value)")
   public Map<String, Object> updateSettings(
       @Context SecurityContext security, @PathParam("id") String id, Map<String, Object> body) {
-    return installations.updateSettings(Callers.tenantContext(security), Callers.id(id, "installation"), body);
+    return installations.updateSettings(Callers.tenantContext(security), PathIds.uuid(id, "installation"), body);
   }
 
   @DELETE
@@ -156,7 +157,7 @@ public final class InstallationResource {
       @Context SecurityContext security, @PathParam("id") String id, @QueryParam("data") String data) {
     TenantPrincipal tenant = Callers.tenant(security);
     Installations.Uninstalled u =
-        installations.uninstall(tenant.tenant(), tenant.schema(), Callers.id(id, "installation"), data);
+        installations.uninstall(tenant.tenant(), tenant.schema(), PathIds.uuid(id, "installation"), data);
     if ("export".equals(u.data())) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", u.id());

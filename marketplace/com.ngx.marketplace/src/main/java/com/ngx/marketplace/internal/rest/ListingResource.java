@@ -6,6 +6,7 @@ import com.ngx.marketplace.internal.Certification;
 import com.ngx.marketplace.internal.Listings;
 import com.ngx.marketplace.internal.MarketplaceConfiguration;
 import com.ngx.marketplace.internal.Pricing;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
@@ -135,7 +136,7 @@ public final class ListingResource {
   @Access(operator = true)
   @Operation(summary = "Override the publisher's share for this listing (basis points; null: platform default)")
   public Listings.Listing share(@PathParam("id") String id, ShareDTO body) {
-    return listings.setPublisherShare(Callers.id(id, "listing"), body == null ? null : body.publisherShareBasisPoints());
+    return listings.setPublisherShare(PathIds.uuid(id, "listing"), body == null ? null : body.publisherShareBasisPoints());
   }
 
   @POST
@@ -179,7 +180,7 @@ public final class ListingResource {
   @Access(operator = true)
   @Operation(summary = "Publish a certified version (when auto-publish is off)")
   public Map<String, Object> publish(@PathParam("id") String id, @PathParam("version") String version) {
-    return view(listings.setPublished(Callers.id(id, "listing"), version, true));
+    return view(listings.setPublished(PathIds.uuid(id, "listing"), version, true));
   }
 
   @POST
@@ -187,11 +188,11 @@ public final class ListingResource {
   @Access(operator = true)
   @Operation(summary = "Take a version out of the catalog (installed tenants keep it)")
   public Map<String, Object> unpublish(@PathParam("id") String id, @PathParam("version") String version) {
-    return view(listings.setPublished(Callers.id(id, "listing"), version, false));
+    return view(listings.setPublished(PathIds.uuid(id, "listing"), version, false));
   }
 
   private Listings.Listing owned(SecurityContext security, String id) {
-    Listings.Listing l = listings.get(Callers.id(id, "listing"))
+    Listings.Listing l = listings.get(PathIds.uuid(id, "listing"))
         .orElseThrow(() -> ApiException.notFound("No listing " + id));
     Callers.requireListingOwner(security, l);
     return l;

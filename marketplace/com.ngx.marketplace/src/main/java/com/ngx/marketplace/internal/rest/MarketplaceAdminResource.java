@@ -4,6 +4,7 @@ import com.ngx.marketplace.internal.Installations;
 import com.ngx.marketplace.internal.Ledger;
 import com.ngx.marketplace.internal.PluginHostImpl;
 import com.ngx.marketplace.internal.PluginRuntime;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.RestConstants;
@@ -130,7 +131,7 @@ public final class MarketplaceAdminResource {
     if (body == null || body.period() == null) {
       throw ApiException.invalid("period", "is required (YYYY-MM)");
     }
-    YearMonth period = Ledger.parsePeriodPublic(body.period());
+    YearMonth period = Ledger.parsePeriod(body.period());
     return Map.of("period", period.toString(), "charges", installations.runCharges(period));
   }
 
@@ -140,6 +141,6 @@ public final class MarketplaceAdminResource {
   @Access(operator = true)
   @Operation(summary = "Reverse a charge (refund or chargeback): a new negative line, the publisher's share reversed")
   public Ledger.Entry refund(@PathParam("entryId") String entryId, RefundDTO body) {
-    return ledger.refund(Callers.id(entryId, "charge"), body == null ? null : body.reason());
+    return ledger.refund(PathIds.uuid(entryId, "charge"), body == null ? null : body.reason());
   }
 }

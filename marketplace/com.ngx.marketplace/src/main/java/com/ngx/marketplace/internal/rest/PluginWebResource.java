@@ -6,6 +6,7 @@ import com.ngx.api.web.WebResource;
 import com.ngx.api.web.WebResponse;
 import com.ngx.marketplace.PluginOutcome;
 import com.ngx.marketplace.internal.PluginHostImpl;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.RestConstants;
@@ -122,7 +123,7 @@ public final class PluginWebResource {
       @PathParam("installationId") String installationId,
       @PathParam("path") String path,
       InputStream body) {
-    var active = host.byInstallation(Callers.id(installationId, "webhook"), pluginId)
+    var active = host.byInstallation(PathIds.uuid(installationId, "webhook"), pluginId)
         .orElseThrow(() -> ApiException.notFound("No webhook " + installationId));
     WebRequest req = request("POST", path, uri, headers, body, true);
     return answer(host.invokeWeb(active, req));
@@ -131,11 +132,10 @@ public final class PluginWebResource {
   private Response call(SecurityContext security, String method, UriInfo uri, HttpHeaders headers,
       String pluginId, String path, InputStream body) {
     TenantContext tenant = Callers.tenantContext(security);
-    if (host.enabled(tenant.id().toString(), pluginId).isEmpty()) {
-      throw ApiException.notFound("No plugin " + pluginId);
-    }
+    var active = host.enabled(tenant.id().toString(), pluginId)
+        .orElseThrow(() -> ApiException.notFound("No plugin " + pluginId));
     WebRequest req = request(method, path, uri, headers, body, false);
-    return answer(host.call(tenant, pluginId, WebResource.class, (resource, ctx) -> resource.handle(ctx, req)));
+    return answer(host.invokeWeb(active, req));
   }
 
   private static WebRequest request(

@@ -3,6 +3,7 @@ package com.ngx.marketplace.internal.rest;
 import com.ngx.marketplace.internal.Ledger;
 import com.ngx.marketplace.internal.MarketplaceConfiguration;
 import com.ngx.marketplace.internal.Publishers;
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
@@ -124,7 +125,7 @@ public final class PublisherResource {
   @Access(operator = true, publisher = true)
   @Operation(summary = "A publisher")
   public Publishers.Publisher get(@Context SecurityContext security, @PathParam("id") String id) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
     return publishers.require(publisher);
   }
@@ -134,7 +135,7 @@ public final class PublisherResource {
   @Access(operator = true)
   @Operation(summary = "Approve (or reinstate) a publisher")
   public Publishers.Publisher approve(@PathParam("id") String id) {
-    return publishers.setStatus(Callers.id(id, "publisher"), "active");
+    return publishers.setStatus(PathIds.uuid(id, "publisher"), "active");
   }
 
   @POST
@@ -142,7 +143,7 @@ public final class PublisherResource {
   @Access(operator = true)
   @Operation(summary = "Suspend a publisher: its keys stop working")
   public Publishers.Publisher suspend(@PathParam("id") String id) {
-    return publishers.setStatus(Callers.id(id, "publisher"), "suspended");
+    return publishers.setStatus(PathIds.uuid(id, "publisher"), "suspended");
   }
 
   @POST
@@ -151,7 +152,7 @@ public final class PublisherResource {
   @Access(operator = true, publisher = true)
   @Operation(summary = "Create another publisher API key; the secret is in this response only")
   public Response createKey(@Context SecurityContext security, @PathParam("id") String id, NewKeyDTO body) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
     String secret = publishers.createKey(publisher, body == null ? null : body.name());
     return Response.status(201).entity(Map.of("apiKey", secret)).build();
@@ -163,7 +164,7 @@ public final class PublisherResource {
   @Access(operator = true, publisher = true)
   @Operation(summary = "Register a PEM X.509 certificate the publisher signs its jars with")
   public Response addCertificate(@Context SecurityContext security, @PathParam("id") String id, String pem) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
     Publishers.Certificate c = publishers.addCertificate(publisher, pem);
     return Response.created(URI.create("publishers/" + publisher + "/certificates/" + c.id())).entity(c).build();
@@ -174,7 +175,7 @@ public final class PublisherResource {
   @Access(operator = true, publisher = true)
   @Operation(summary = "The publisher's registered certificates")
   public List<Publishers.Certificate> certificates(@Context SecurityContext security, @PathParam("id") String id) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
     return publishers.certificates(publisher);
   }
@@ -185,9 +186,9 @@ public final class PublisherResource {
   @Operation(summary = "Revoke a certificate")
   public Response revoke(
       @Context SecurityContext security, @PathParam("id") String id, @PathParam("certificateId") String cert) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
-    publishers.revokeCertificate(publisher, Callers.id(cert, "certificate"));
+    publishers.revokeCertificate(publisher, PathIds.uuid(cert, "certificate"));
     return Response.noContent().build();
   }
 
@@ -199,7 +200,7 @@ public final class PublisherResource {
   public Response statement(
       @Context SecurityContext security, @PathParam("id") String id, @PathParam("period") String period,
       @QueryParam("format") String format) {
-    UUID publisher = Callers.id(id, "publisher");
+    UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
     boolean csv = period.endsWith(".csv") || "csv".equals(format);
     Ledger.Statement s = ledger.statement(publisher, csv && period.endsWith(".csv")

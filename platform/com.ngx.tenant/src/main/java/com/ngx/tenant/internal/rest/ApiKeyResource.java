@@ -1,5 +1,6 @@
 package com.ngx.tenant.internal.rest;
 
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
@@ -134,7 +135,7 @@ public final class ApiKeyResource {
       @PathParam("tenantId") String tenantId,
       @PathParam("keyId") String keyId) {
     UUID tenant = ownTenant(security, tenantId);
-    if (!keys.revoke(tenant, Ids.parse(keyId, "API key"))) {
+    if (!keys.revoke(tenant, PathIds.uuid(keyId, "API key"))) {
       throw ApiException.notFound("No API key " + keyId);
     }
     return Response.noContent().build();
@@ -142,7 +143,7 @@ public final class ApiKeyResource {
 
   /** The tenant named in the path, if the caller may act on it; 404 otherwise. */
   private UUID ownTenant(SecurityContext security, String tenantId) {
-    UUID id = Ids.parse(tenantId, "tenant");
+    UUID id = PathIds.uuid(tenantId, "tenant");
     ApiPrincipal caller = ApiPrincipal.of(security);
     if (caller instanceof TenantPrincipal t) {
       if (!t.tenant().id().equals(id)) {

@@ -1,5 +1,6 @@
 package com.ngx.tenant.internal.rest;
 
+import com.ngx.rest.PathIds;
 import com.ngx.rest.Access;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.Page;
@@ -106,7 +107,7 @@ public final class TenantResource {
   @Operation(summary = "Get a tenant")
   public TenantDTO get(@PathParam("id") String id) {
     return TenantDTO.of(
-        tenants.get(Ids.parse(id, "tenant")).orElseThrow(() -> ApiException.notFound("No tenant " + id)));
+        tenants.get(PathIds.uuid(id, "tenant")).orElseThrow(() -> ApiException.notFound("No tenant " + id)));
   }
 
   @PATCH
@@ -119,7 +120,7 @@ public final class TenantResource {
     var limits = body.limits();
     return TenantDTO.of(
         tenants.update(
-            Ids.parse(id, "tenant"),
+            PathIds.uuid(id, "tenant"),
             body.name(),
             limits != null,
             limits == null ? null : limits.ratePerSecond(),
@@ -130,27 +131,27 @@ public final class TenantResource {
   @Path("{id}/suspend")
   @Operation(summary = "Suspend a tenant: its keys get 403 with the reason; its data is kept")
   public TenantDTO suspend(@PathParam("id") String id, SuspendDTO body) {
-    return TenantDTO.of(tenants.suspend(Ids.parse(id, "tenant"), body == null ? null : body.reason()));
+    return TenantDTO.of(tenants.suspend(PathIds.uuid(id, "tenant"), body == null ? null : body.reason()));
   }
 
   @POST
   @Path("{id}/reactivate")
   @Operation(summary = "Reactivate a suspended tenant, or restore a deleted one within its grace period")
   public TenantDTO reactivate(@PathParam("id") String id) {
-    return TenantDTO.of(tenants.reactivate(Ids.parse(id, "tenant")));
+    return TenantDTO.of(tenants.reactivate(PathIds.uuid(id, "tenant")));
   }
 
   @DELETE
   @Path("{id}")
   @Operation(summary = "Delete a tenant: refused at once, erased after the grace period (purgeAfter)")
   public TenantDTO delete(@PathParam("id") String id) {
-    return TenantDTO.of(tenants.delete(Ids.parse(id, "tenant")));
+    return TenantDTO.of(tenants.delete(PathIds.uuid(id, "tenant")));
   }
 
   @POST
   @Path("{id}/purge")
   @Operation(summary = "Erase a deleted tenant's data now (GDPR erasure), without waiting")
   public TenantDTO purge(@PathParam("id") String id) {
-    return TenantDTO.of(tenants.purge(Ids.parse(id, "tenant")));
+    return TenantDTO.of(tenants.purge(PathIds.uuid(id, "tenant")));
   }
 }
