@@ -59,7 +59,7 @@ stop_karaf() {
 
 # Unpacks $tarball into $dist, puts HTTP (and Karaf's own listeners, where the distribution has
 # them) on free loopback ports, starts `bin/karaf server` on H2 without demo data, and waits until
-# it is ready. $1 names the caller in the configuration it appends.
+# it is ready (with the demo data when BENCH_DEMO=true). $1 names the caller in the configuration it appends.
 start_distribution() {
   local caller="$1" http_port rmi_registry_port rmi_server_port ssh_port started
   rm -rf "$dist"
@@ -93,7 +93,7 @@ CFG
   api="http://$HOST:$http_port/api/v1"
   log "starting the distribution on H2 (port $http_port)"
   # KARAF_EXEC=exec: bin/karaf replaces itself with java, so $! is the JVM (no orphan on failure)
-  (cd "$dist" && KARAF_EXEC=exec NGX_OPERATOR_KEY="$operator_key" NGX_DEMO=false \
+  (cd "$dist" && KARAF_EXEC=exec NGX_OPERATOR_KEY="$operator_key" NGX_DEMO="${BENCH_DEMO:-false}" \
     exec bin/karaf server >"$dist/console.log" 2>&1) &
   karaf_pid=$!
   started=$(date +%s)

@@ -89,4 +89,28 @@ public class ShellIT extends NgxTestSupport {
     assertTrue(gone, gone.contains("data: purge"));
     assertTrue(!shell("ngx:market-installations").contains(installation));
   }
+
+  @Test
+  public void agentCommands() throws Exception {
+    String slug = unique("ashell");
+    shell("ngx:tenant-create " + slug + " \"Agent Shell\"");
+    String keyOutput = shell("ngx:apikey-create " + slug + " builder");
+    String key = keyOutput.lines().filter(l -> l.startsWith("ngx_t_")).findFirst().orElseThrow();
+    String agent = call("POST", "/agents", key, "{\"name\":\"Shell agent\",\"language\":\"en\"}").expect(201).json()
+        .path("id").asText();
+    call("POST", "/agents/" + agent + "/publish", key, "{}").expect(201);
+
+    String list = shell("ngx:agent-list " + slug);
+    assertTrue(list, list.contains(agent) && list.contains("Shell agent") && list.contains("1 agent(s)"));
+    String chat = shell("ngx:agent-chat -m \"a new online shop\" -m \"next month\" " + slug + " " + agent);
+    assertTrue(chat, chat.contains("agent> Hi!") && chat.contains("node ask_timeline") && chat.contains("node ask_budget"));
+    // the console conversation is a real one: stored, and counted like any other
+    JsonNode conversations = get("/conversations?agentId=" + agent, key).expect(200).json();
+    assertEquals(1, conversations.path("total").asInt());
+    assertEquals("console", conversations.path("items").path(0).path("channel").asText());
+    assertEquals(2, conversations.path("items").path(0).path("prospectMessages").asInt());
+    String draft = shell("ngx:agent-chat --draft -m \"a new online shop\" " + slug + " " + agent);
+    assertTrue(draft, draft.contains("node ask_timeline"));
+    assertEquals(1, get("/conversations?agentId=" + agent, key).expect(200).json().path("total").asInt());
+  }
 }

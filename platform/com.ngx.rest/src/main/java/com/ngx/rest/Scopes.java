@@ -16,11 +16,18 @@ public final class Scopes {
   /** Calling installed add-ons' own endpoints ({@code /plugins/{pluginId}/…}). */
   public static final String PLUGINS = "plugins";
 
+  /** Reading agents, their versions, knowledge, experiments and golden conversations. */
+  public static final String AGENTS_READ = "agents:read";
+  /** Creating, editing, publishing and deleting agents and their knowledge. */
+  public static final String AGENTS_WRITE = "agents:write";
+  /** Running conversations and reading transcripts and leads. */
+  public static final String CONVERSATIONS = "conversations";
+
   /** Every scope a key may be given. */
   public static final Set<String> KNOWN =
       Set.of(
           ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE,
-          PLUGINS);
+          PLUGINS, AGENTS_READ, AGENTS_WRITE, CONVERSATIONS);
 
   private Scopes() {}
 }

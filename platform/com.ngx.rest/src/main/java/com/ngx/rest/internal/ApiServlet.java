@@ -38,6 +38,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
@@ -58,6 +59,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class, configurationPid = "com.ngx.rest")
 @HttpWhiteboardServletPattern(RestConstants.BASE_PATH + "/*")
 @HttpWhiteboardServletName(RestConstants.APPLICATION_NAME)
+// multipart/form-data uploads (knowledge documents) are parsed by the container; resources that
+// accept them set their own size limit with @MaxBodySize
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 20_971_520L, maxRequestSize = 20_971_520L, fileSizeThreshold = 1_048_576)
 @Designate(ocd = RestConfiguration.class)
 public final class ApiServlet extends HttpServlet {
 

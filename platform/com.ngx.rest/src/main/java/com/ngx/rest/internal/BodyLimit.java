@@ -1,6 +1,8 @@
 package com.ngx.rest.internal;
 
 import com.ngx.rest.ApiException;
+import com.ngx.rest.MaxBodySize;
+import java.lang.reflect.Method;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,17 +10,20 @@ import java.util.List;
 import javax.annotation.Priority;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 
 /**
  * Refuses bodies larger than the configured limit with 413: at once when the Content-Length says
- * so, and while reading when the body is chunked.
+ * so, and while reading when the body is chunked. A resource method may set its own limit with
+ * {@link MaxBodySize} (so the filter runs after matching; nothing reads a body before that).
  */
-@PreMatching
 @Priority(2)
 final class BodyLimit implements ContainerRequestFilter {
 
   private final long maxBytes;
+
+  @Context private ResourceInfo resource;
 
   BodyLimit(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -26,12 +31,18 @@ final class BodyLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    long maxBytes = limitFor(resource == null ? null : resource.getResourceMethod());
     if (request.getLength() > maxBytes) {
       throw tooLarge(maxBytes);
     }
     if (request.hasEntity()) {
       request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
     }
+  }
+
+  private long limitFor(Method method) {
+    MaxBodySize own = method == null ? null : method.getAnnotation(MaxBodySize.class);
+    return own == null ? maxBytes : own.value();
   }
 
   static ApiException tooLarge(long maxBytes) {

@@ -1,0 +1,66 @@
+package com.ngx.vertical.fitness.internal;
+
+import com.ngx.api.vertical.VerticalContent;
+import com.ngx.api.vertical.VerticalTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code fitness} vertical template: content for gyms, studios and wellness clubs that turns
+ * website visitors into qualified trial-pass members, in English and Spanish.
+ *
+ * <p>The documents are bundle resources ({@code /template/en.json}, {@code /template/es.json}) in
+ * the platform's template schema; they are read once, when the component is created, and the
+ * agent engine validates them when a tenant creates an agent from the template.
+ */
+@Component(service = VerticalTemplate.class)
+public final class FitnessTemplate implements VerticalTemplate {
+  static final String ID = "fitness";
+  static final int SCHEMA_VERSION = 1;
+
+  private final Map<String, VerticalContent> contents;
+
+  /** Reads both documents; a missing or unreadable resource is a packaging error and throws. */
+  public FitnessTemplate() {
+    contents = Map.of("en", load("en"), "es", load("es"));
+  }
+
+  @Override
+  public String templateId() {
+    return ID;
+  }
+
+  /** The document for the primary subtag of {@code language}: {@code es-MX} gives Spanish. */
+  @Override
+  public Optional<VerticalContent> content(String language) {
+    if (language == null) {
+      return Optional.empty();
+    }
+    String primary = language.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(contents.get(primary));
+  }
+
+  private VerticalContent load(String language) {
+    String path = "/template/" + language + ".json";
+    try (InputStream in = getClass().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing bundle resource " + path);
+      }
+      String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new VerticalContent(
+          TopLevelString.read(document, "name"),
+          TopLevelString.read(document, "description"),
+          language,
+          SCHEMA_VERSION,
+          document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

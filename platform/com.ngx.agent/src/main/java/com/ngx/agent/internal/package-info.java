@@ -1,0 +1,2 @@
+/** The agent engine's internals: nothing here is exported. */
+package com.ngx.agent.internal;
