@@ -60,25 +60,33 @@ public final class AgentBench {
     }
     int conversations = env("CONVERSATIONS", 50);
     int warmupSeconds = env("WARMUP_SECONDS", 20);
-    int seconds = env("SECONDS", 60);
+    int seconds = env("MEASURE_SECONDS", 60);
     AgentBench bench = new AgentBench(args[0], args[1]);
     try {
       String agent = bench.agent();
       long[] me = bench.baseline(1000);
       progress("warming up %d s with %d concurrent conversations", warmupSeconds, conversations);
-      bench.load(agent, conversations, warmupSeconds);
-      progress("measuring %d s", seconds);
-      Result r = bench.load(agent, conversations, seconds);
-      out("Conversation turns, %d concurrent conversations, %d s measured after %d s of warm-up", conversations, seconds, warmupSeconds);
-      out("%-34s %9s %9s %9s %9s %9s", "", "p50 ms", "p90 ms", "p99 ms", "max ms", "count");
-      row("turn (POST .../messages)", r.turns);
-      row("start (POST /conversations)", r.starts);
+      bench.load(agent, conversations, warmupSeconds, 0);
+      progress("measuring capacity for %d s (no pause between messages)", seconds);
+      Result r = bench.load(agent, conversations, seconds, 0);
+      int rate = env("TARGET_RATE", 200);
+      progress("measuring %d s at %d turns/s (each conversation sends every %d ms)", seconds, rate, conversations * 1000 / rate);
+      Result paced = bench.load(agent, conversations, seconds, rate);
+      out("Conversation turns, %d concurrent conversations, %d s per measurement after %d s of warm-up", conversations, seconds, warmupSeconds);
+      out("%-44s %9s %9s %9s %9s %9s", "", "p50 ms", "p90 ms", "p99 ms", "max ms", "count");
+      row("turn, paced at " + rate + " turns/s (from schedule)", paced.turns);
+      row("turn, capacity (no pauses)", r.turns);
+      row("start (POST /conversations), capacity", r.starts);
       row("baseline GET /me (sequential)", me);
       out("");
-      out("turns/s: %.1f   (conversations completed: %d, errors: %d)", r.turns.length / (double) seconds, r.completed, r.errors);
-      out("turn p50 / GET /me p50: %.1f×   turn p99: %.1f ms (target < 50)   turns/s: %.0f (target ≥ 200)",
-          percentile(r.turns, 50) / percentile(me, 50), percentile(r.turns, 99) / 1e6, r.turns.length / (double) seconds);
-      System.exit(r.errors > 0 ? 1 : 0);
+      out("capacity: %.1f turns/s with %d conversations sending without pause (conversations completed: %d)",
+          r.turns.length / (double) seconds, conversations, r.completed);
+      out("paced: %.1f turns/s achieved of %d asked; p50 %.1f ms, p99 %.1f ms (targets: p99 < 50 ms at >= 200 turns/s)",
+          paced.turns.length / (double) seconds, rate, percentile(paced.turns, 50) / 1e6, percentile(paced.turns, 99) / 1e6);
+      out("ratios to GET /me p50: paced turn p50 %.1fx, p99 %.1fx", percentile(paced.turns, 50) / percentile(me, 50),
+          percentile(paced.turns, 99) / percentile(me, 50));
+      out("errors: %d", r.errors + paced.errors);
+      System.exit(r.errors + paced.errors > 0 ? 1 : 0);
     } catch (IOException | RuntimeException e) {
       System.err.println("agent-bench: FAILED: " + e);
       System.exit(1);
@@ -113,7 +121,14 @@ public final class AgentBench {
 
   private record Result(long[] turns, long[] starts, long completed, long errors) {}
 
-  private Result load(String agent, int conversations, int seconds) throws InterruptedException {
+  /**
+   * Runs conversations for {@code seconds}: without pauses ({@code rate} 0, capacity), or each
+   * conversation sending its messages on a fixed schedule so that all together send {@code rate}
+   * messages per second (a new conversation starts as soon as one ends, outside the schedule); a
+   * paced turn's time counts from when it was due (a late send counts its waiting too).
+   */
+  private Result load(String agent, int conversations, int seconds, int rate) throws InterruptedException {
+    long intervalNanos = rate == 0 ? 0 : conversations * 1_000_000_000L / rate;
     List<long[]> turnTimes = new ArrayList<>();
     List<long[]> startTimes = new ArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
@@ -128,7 +143,9 @@ public final class AgentBench {
       List<Long> starts = new ArrayList<>();
       perThreadTurns.add(turns);
       perThreadStarts.add(starts);
+      long offset = intervalNanos == 0 ? 0 : intervalNanos * i / conversations;
       pool.execute(() -> {
+        long due = System.nanoTime() + offset;
         while (!stop.get()) {
           try {
             long n = ids.incrementAndGet();
@@ -141,6 +158,14 @@ public final class AgentBench {
                 break;
               }
               long t = System.nanoTime();
+              if (intervalNanos > 0) {
+                long wait = due - t;
+                if (wait > 0) {
+                  TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                t = due;
+                due += intervalNanos;
+              }
               expect(200, send("POST", "/conversations/" + id + "/messages", JSON.writeValueAsString(Map.of("text", m))));
               turns.add(System.nanoTime() - t);
             }
@@ -213,7 +238,7 @@ public final class AgentBench {
   }
 
   private static void row(String name, long[] nanos) {
-    out("%-34s %9.2f %9.2f %9.2f %9.2f %9d", name, percentile(nanos, 50) / 1e6, percentile(nanos, 90) / 1e6,
+    out("%-44s %9.2f %9.2f %9.2f %9.2f %9d", name, percentile(nanos, 50) / 1e6, percentile(nanos, 90) / 1e6,
         percentile(nanos, 99) / 1e6, percentile(nanos, 100) / 1e6, nanos.length);
   }
 

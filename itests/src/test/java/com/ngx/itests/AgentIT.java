@@ -54,7 +54,9 @@ class AgentIT {
 
   @BeforeAll
   static void start() throws Exception {
-    ngx = RunningDistribution.start(true);
+    // the integrations' tests reach a local server (webhook receiver, chat-completions server)
+    ngx = RunningDistribution.start(true, "system.properties",
+        "ngx.webhook.allowPrivateTargets = true\nngx.llm.openai.allowPrivateTargets = true");
     Properties credentials = new Properties();
     try (InputStream in = Files.newInputStream(ngx.home.resolve("data/ngx-credentials.env"))) {
       credentials.load(in);
@@ -93,6 +95,10 @@ class AgentIT {
         String agent = agent(demo, vertical + " " + language, language, vertical);
         JsonNode definition = expect(200, ngx.get("/agents/" + agent + "/definition", demo));
         assertTrue(definition.path("objections").size() >= 25, vertical + " has " + definition.path("objections").size() + " objections");
+        // the template's ROI model computes, exactly and the same way every time
+        JsonNode roi = expect(200, ngx.post("/agents/" + agent + "/roi", demo, "{\"inputs\":{}}"));
+        assertFalse(roi.path("outputs").isEmpty(), roi.toString());
+        assertEquals(roi, expect(200, ngx.post("/agents/" + agent + "/roi", demo, "{\"inputs\":{}}")));
         publish(demo, agent);
         JsonNode start = expect(201, ngx.post("/conversations", demo, "{\"agentId\":\"" + agent + "\",\"language\":\"" + language + "\"}"));
         String conversation = start.path("id").asText();
@@ -336,6 +342,81 @@ class AgentIT {
     assertEquals(0, expect(200, ngx.get("/agents", other)).path("total").asInt());
     assertNull(null);
     assertNotEquals(owner, other);
+  }
+
+  @Test
+  void qualifiedLeadsReachTheLeadSinkAndALanguageModelPhrasesGroundedAnswers() throws Exception {
+    List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> chats = java.util.Collections.synchronizedList(new ArrayList<>());
+    boolean[] modelDown = new boolean[1];
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hook", exchange -> {
+      hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+          + "\n" + exchange.getRequestHeaders().getFirst("X-NGX-Signature"));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    // speaks the documented chat-completions protocol (POST /v1/chat/completions)
+    server.createContext("/v1/chat/completions", exchange -> {
+      chats.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = modelDown[0]
+          ? "{\"error\":{\"message\":\"overloaded\"}}".getBytes(StandardCharsets.UTF_8)
+          : ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+              + "\"assistant\",\"content\":\"Every engine comes with a seven-year warranty.\"},\"finish_reason\":\"stop\"}],"
+              + "\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":9}}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(modelDown[0] ? 503 : 200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String local = "http://127.0.0.1:" + server.getAddress().getPort();
+      String tenant = tenantKey("int-" + suffix());
+      expect(201, ngx.post("/installations", tenant, JSON.writeValueAsString(Map.of("listingId", listing("webhook-lead-sink"),
+          "settings", Map.of("url", local + "/hook", "secret", "integration-test-secret-0123456789")))));
+      expect(201, ngx.post("/installations", tenant, JSON.writeValueAsString(Map.of("listingId", listing("llm-openai"),
+          "settings", Map.of("baseUrl", local + "/v1", "model", "test-model")))));
+      String agent = agent(tenant, "Engines", "en", null);
+      String document = expect(201, upload(tenant, "/agents/" + agent + "/knowledge", "warranty.txt", "text/plain",
+          "Warranty. Every Acme rocket engine carries a warranty of 7 years covering parts and labour.".getBytes(StandardCharsets.UTF_8)))
+          .path("id").asText();
+      ObjectNode definition = (ObjectNode) expect(200, ngx.get("/agents/" + agent + "/definition", tenant));
+      definition.putObject("settings").put("languageModel", "llm-openai");
+      expect(200, ngx.send("PUT", "/agents/" + agent + "/definition", tenant, "application/json", JSON.writeValueAsBytes(definition)));
+      publish(tenant, agent);
+
+      String c = expect(201, ngx.post("/conversations", tenant, "{\"agentId\":\"" + agent + "\"}")).path("id").asText();
+      JsonNode phrased = expect(200, ngx.post("/conversations/" + c + "/messages", tenant, "{\"text\":\"How long is the warranty on an engine?\"}"));
+      assertTrue(phrased.path("reply").asText().startsWith("Every engine comes with a seven-year warranty."), phrased.toString());
+      assertEquals(document, phrased.path("sources").path(0).path("documentId").asText(), phrased.toString());
+      assertTrue(chats.get(0).contains("7 years") && chats.get(0).contains("test-model"), "the model only sees the retrieved passage: " + chats.get(0));
+      // the model failing never fails the conversation: the quoted passage answers
+      modelDown[0] = true;
+      String c2 = expect(201, ngx.post("/conversations", tenant, "{\"agentId\":\"" + agent + "\"}")).path("id").asText();
+      JsonNode extractive = expect(200, ngx.post("/conversations/" + c2 + "/messages", tenant, "{\"text\":\"How long is the warranty on an engine?\"}"));
+      assertTrue(extractive.path("reply").asText().contains("7 years"), extractive.toString());
+
+      // a qualifying conversation: the lead goes to the installed webhook lead sink, signed
+      String q = expect(201, ngx.post("/conversations", tenant, "{\"agentId\":\"" + agent + "\"}")).path("id").asText();
+      for (String m : List.of("a new website for my shop", "next month", "around $2,000")) {
+        expect(200, ngx.post("/conversations/" + q + "/messages", tenant, JSON.writeValueAsString(Map.of("text", m))));
+      }
+      assertTrue(expect(200, ngx.get("/conversations/" + q, tenant)).path("qualified").asBoolean());
+      RunningDistribution.await(Duration.ofSeconds(30), "the lead at the webhook", () -> hooks.stream().anyMatch(h -> h.contains(q)));
+      String hook = hooks.stream().filter(h -> h.contains(q)).findFirst().orElseThrow();
+      assertTrue(hook.contains("v1="), "signed: " + hook);
+      RunningDistribution.await(Duration.ofSeconds(10), "the delivery recorded", () -> {
+        try {
+          return expect(200, ngx.get("/leads", tenant)).path("items").path(0).path("deliveries").toString().contains("\"delivered\":true");
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    } finally {
+      server.stop(0);
+    }
   }
 
   // ---- helpers
