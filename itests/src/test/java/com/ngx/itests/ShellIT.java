@@ -98,6 +98,12 @@ public class ShellIT extends NgxTestSupport {
     String key = keyOutput.lines().filter(l -> l.startsWith("ngx_t_")).findFirst().orElseThrow();
     String agent = call("POST", "/agents", key, "{\"name\":\"Shell agent\",\"language\":\"en\"}").expect(201).json()
         .path("id").asText();
+    // a knowledge document (passages and their vectors in the tenant's schema: H2 and PostgreSQL)
+    String boundary = "b" + unique("m");
+    byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hours.md\"\r\n"
+        + "Content-Type: text/markdown\r\n\r\n# Opening hours\n\nOur studio is open from 7 am to 9 pm every day.\r\n--"
+        + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    send("POST", "/agents/" + agent + "/knowledge", key, "multipart/form-data; boundary=" + boundary, upload).expect(201);
     call("POST", "/agents/" + agent + "/publish", key, "{}").expect(201);
 
     String list = shell("ngx:agent-list " + slug);
@@ -109,8 +115,8 @@ public class ShellIT extends NgxTestSupport {
     assertEquals(1, conversations.path("total").asInt());
     assertEquals("console", conversations.path("items").path(0).path("channel").asText());
     assertEquals(2, conversations.path("items").path(0).path("prospectMessages").asInt());
-    String draft = shell("ngx:agent-chat --draft -m \"a new online shop\" " + slug + " " + agent);
-    assertTrue(draft, draft.contains("node ask_timeline"));
+    String draft = shell("ngx:agent-chat --draft -m \"a new online shop\" -m \"when are you open?\" " + slug + " " + agent);
+    assertTrue(draft, draft.contains("node ask_timeline") && draft.contains("9 pm"));
     assertEquals(1, get("/conversations?agentId=" + agent, key).expect(200).json().path("total").asInt());
   }
 }
