@@ -269,6 +269,19 @@ class AgentIT {
         return false;
       }
     });
+    // a public key is rate-limited per visitor: a flood gets 429 with Retry-After, readable by the page
+    String busy = expect(201, ngx.post("/agents/" + agent + "/widgets", tenant, "{\"allowedOrigins\":[\"https://shop.example\"]}"))
+        .path("key").asText();
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 60 && limited == null; i++) {
+      HttpResponse<String> r = origin("GET", "/widget/" + busy + "/config", "https://shop.example", null, null);
+      if (r.statusCode() == 429) {
+        limited = r;
+      }
+    }
+    assertTrue(limited != null, "no 429 after 60 requests");
+    assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+    assertEquals("https://shop.example", limited.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
   }
 
   @Test

@@ -329,11 +329,26 @@ public final class PluginRuntime {
     return out;
   }
 
+  /**
+   * Resolves the bundles, trying again a few times: the framework answers false when another
+   * resolve (a concurrent install, a feature) is running at the same moment, and a later attempt
+   * succeeds; a bundle that really cannot resolve fails every attempt.
+   */
+  private static boolean resolve(FrameworkWiring wiring, List<Bundle> unit) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (wiring.resolveBundles(unit)) {
+        return true;
+      }
+      sleep(100L * (attempt + 1));
+    }
+    return false;
+  }
+
   private void bringUp(Bundle b) throws StartFailure {
     FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
     List<Bundle> unit = new ArrayList<>(libraries(b));
     unit.add(b);
-    if (!wiring.resolveBundles(unit)) {
+    if (!resolve(wiring, unit)) {
       String why;
       try {
         why = CompletableFuture.supplyAsync(() -> unresolved(unit), lifecycle).get(5, TimeUnit.SECONDS);

@@ -63,6 +63,8 @@ public final class WidgetResource {
   private final Widgets widgets;
   private final Conversations conversations;
   private final Agents agents;
+  private final WidgetLimits limits = new WidgetLimits();
+  @Context private javax.servlet.http.HttpServletRequest request;
 
   @Activate
   public WidgetResource(@Reference Widgets widgets, @Reference Conversations conversations, @Reference Agents agents) {
@@ -196,6 +198,7 @@ public final class WidgetResource {
    */
   private Response guarded(HttpHeaders headers, String key, java.util.function.Supplier<Response> call) {
     try {
+      limits.take(key, request == null ? "?" : request.getRemoteAddr());
       return call.get();
     } catch (ApiException e) {
       String origin = headers.getHeaderString("Origin");

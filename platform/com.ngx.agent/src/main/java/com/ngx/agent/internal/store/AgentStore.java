@@ -25,13 +25,9 @@ public final class AgentStore {
       @Reference(target = "(osgi.unit.name=ngx-agent)") EntityManagerFactory unit,
       @Reference(target = "(" + SchemaReady.MODULE + "=agent)") SchemaReady ready,
       @Reference Transactions tx) {
-    this(unit, tx, Clock.systemUTC());
-  }
-
-  public AgentStore(EntityManagerFactory unit, Transactions tx, Clock clock) {
     this.unit = unit;
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   public <T> T shared(Function<EntityManager, T> work) {
