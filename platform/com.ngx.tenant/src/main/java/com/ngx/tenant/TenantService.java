@@ -22,6 +22,18 @@ public interface TenantService {
 
   Optional<Tenant> findBySlug(String slug);
 
+  /** The tenant an operator names by id or by slug (shell commands, tools). */
+  default Optional<Tenant> find(String idOrSlug) {
+    if (idOrSlug.length() == 36) {
+      try {
+        return get(UUID.fromString(idOrSlug));
+      } catch (IllegalArgumentException notAnId) {
+        // a slug after all
+      }
+    }
+    return findBySlug(idOrSlug);
+  }
+
   /** Matching tenants, newest first. */
   List<Tenant> list(TenantQuery query);
 

@@ -1,6 +1,6 @@
 /** Tenants and their API keys, for other platform bundles (billing, agents, marketplace). */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.ngx.tenant;
 
 import org.osgi.annotation.bundle.Export;

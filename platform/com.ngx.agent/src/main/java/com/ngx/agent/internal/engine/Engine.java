@@ -1,7 +1,7 @@
 package com.ngx.agent.internal.engine;
 
 import com.ngx.agent.internal.engine.ConversationState.SlotValue;
-import com.ngx.agent.internal.engine.KnowledgePort.Answer;
+import com.ngx.agent.internal.knowledge.KnowledgeIndex.Answer;
 import com.ngx.agent.internal.model.Definition;
 import com.ngx.agent.internal.model.Definition.Node;
 import com.ngx.agent.internal.model.Definition.Rule;
@@ -73,6 +73,12 @@ public final class Engine {
   private final TextEmbedder embedder;
   private final KnowledgePort knowledge;
   private final Rule consentRule;
+  /** Output rules compiled once per version (every reply passes through them). */
+  private final List<Rewrite> wording = new ArrayList<>();
+  private final List<Rewrite> blocked = new ArrayList<>();
+
+  /** A compiled output rule: a pattern, and the replacement (wording) or response key (blocked). */
+  private record Rewrite(String rule, Pattern pattern, String replacement) {}
 
   public Engine(Definition definition, Understanding understanding, TextEmbedder embedder, KnowledgePort knowledge) {
     this.d = definition;
@@ -83,6 +89,18 @@ public final class Engine {
     this.consentRule = consent != null ? consent
         : new Rule("consent", "consent", "consent_request", null, List.of(), List.of(), List.of(), List.of(),
             List.of("name", "email", "phone"));
+    for (Rule rule : definition.compliance()) {
+      if (rule.type().equals("wording")) {
+        for (Definition.Term term : rule.terms()) {
+          wording.add(new Rewrite(rule.id(), Pattern.compile(Pattern.quote(term.avoid()), Pattern.CASE_INSENSITIVE),
+              Matcher.quoteReplacement(term.use())));
+        }
+      } else if (rule.type().equals("forbid_output")) {
+        for (String p : rule.patterns()) {
+          blocked.add(new Rewrite(rule.id(), Pattern.compile(p), rule.say()));
+        }
+      }
+    }
   }
 
   public Definition definition() {
@@ -527,28 +545,19 @@ public final class Engine {
       return;
     }
     String text = render(r, raw);
-    for (Rule rule : d.compliance()) {
-      if (rule.type().equals("wording")) {
-        for (Definition.Term term : rule.terms()) {
-          String replaced = Pattern.compile(Pattern.quote(term.avoid()), Pattern.CASE_INSENSITIVE)
-              .matcher(text).replaceAll(Matcher.quoteReplacement(term.use()));
-          if (!replaced.equals(text)) {
-            r.turn.compliance.add("reworded:" + rule.id());
-            text = replaced;
-          }
-        }
+    for (Rewrite w : wording) {
+      String replaced = w.pattern().matcher(text).replaceAll(w.replacement());
+      if (!replaced.equals(text)) {
+        r.turn.compliance.add("reworded:" + w.rule());
+        text = replaced;
       }
     }
-    for (Rule rule : d.compliance()) {
-      if (rule.type().equals("forbid_output")) {
-        for (String p : rule.patterns()) {
-          if (Pattern.compile(p).matcher(text).find()) {
-            r.turn.compliance.add("blocked:" + rule.id());
-            String safe = d.text(rule.say(), r.lang);
-            text = safe == null ? "" : render(r, safe);
-            break;
-          }
-        }
+    for (Rewrite b : blocked) {
+      if (b.pattern().matcher(text).find()) {
+        r.turn.compliance.add("blocked:" + b.rule());
+        String safe = d.text(b.replacement(), r.lang);
+        text = safe == null ? "" : render(r, safe);
+        break;
       }
     }
     if (!text.isBlank()) {

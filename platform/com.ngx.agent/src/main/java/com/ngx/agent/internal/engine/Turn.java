@@ -1,6 +1,6 @@
 package com.ngx.agent.internal.engine;
 
-import com.ngx.agent.internal.engine.KnowledgePort.Source;
+import com.ngx.agent.internal.knowledge.KnowledgeIndex.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

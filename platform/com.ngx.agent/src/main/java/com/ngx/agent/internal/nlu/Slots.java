@@ -73,18 +73,25 @@ public final class Slots {
           Map.entry("ocho", 8), Map.entry("nine", 9), Map.entry("nueve", 9), Map.entry("ten", 10),
           Map.entry("diez", 10), Map.entry("eleven", 11), Map.entry("once", 11), Map.entry("twelve", 12),
           Map.entry("doce", 12));
-  private static final List<Object[]> WHEN =
+  /** A spoken timeline and the days it means. */
+  private record When(Pattern pattern, int days) {
+    When(String regex, int days) {
+      this(Pattern.compile(regex), days);
+    }
+  }
+
+  private static final List<When> WHEN =
       List.of(
-          new Object[] {"(?i)\\b(right now|now|asap|as soon as possible|immediately|today|urgent|ya mismo|ya|ahora|"
-              + "hoy|cuanto antes|lo antes posible|inmediatamente|urgente)\\b", 0},
-          new Object[] {"(?i)\\b(this week|esta semana)\\b", 7},
-          new Object[] {"(?i)\\b(next week|la (?:pr[oó]xima|siguiente) semana|la semana que viene)\\b", 14},
-          new Object[] {"(?i)\\b(this month|este mes)\\b", 30},
-          new Object[] {"(?i)\\b(next month|el (?:pr[oó]ximo|siguiente) mes|el mes que viene)\\b", 60},
-          new Object[] {"(?i)\\b(this quarter|este trimestre)\\b", 90},
-          new Object[] {"(?i)\\b(next quarter|el pr[oó]ximo trimestre)\\b", 180},
-          new Object[] {"(?i)\\b(this year|este año|este ano)\\b", 365},
-          new Object[] {"(?i)\\b(next year|el año que viene|el pr[oó]ximo año)\\b", 540});
+          new When("(?i)\\b(right now|now|asap|as soon as possible|immediately|today|urgent|ya mismo|ya|ahora|"
+              + "hoy|cuanto antes|lo antes posible|inmediatamente|urgente)\\b", 0),
+          new When("(?i)\\b(this week|esta semana)\\b", 7),
+          new When("(?i)\\b(next week|la (?:pr[oó]xima|siguiente) semana|la semana que viene)\\b", 14),
+          new When("(?i)\\b(this month|este mes)\\b", 30),
+          new When("(?i)\\b(next month|el (?:pr[oó]ximo|siguiente) mes|el mes que viene)\\b", 60),
+          new When("(?i)\\b(this quarter|este trimestre)\\b", 90),
+          new When("(?i)\\b(next quarter|el pr[oó]ximo trimestre)\\b", 180),
+          new When("(?i)\\b(this year|este año|este ano)\\b", 365),
+          new When("(?i)\\b(next year|el año que viene|el pr[oó]ximo año)\\b", 540));
   private static final Pattern UNDECIDED =
       Pattern.compile("(?i)\\b(not sure|no idea|just looking|just browsing|someday|no lo s[eé]|solo estoy mirando|"
           + "alg[uú]n d[ií]a|todav[ií]a no s[eé])\\b");
@@ -102,6 +109,10 @@ public final class Slots {
   private static final Set<String> NOT_A_NAME =
       Set.of("yes", "no", "ok", "okay", "sure", "si", "sí", "claro", "vale", "hello", "hi", "hola", "thanks", "gracias",
           "interested", "fine", "good", "bien", "here", "aqui", "aquí", "the", "a", "not", "just");
+
+  /** Words after which a "name" is no name any more ("I'm Ana from Acme", "I'm looking for …"). */
+  private static final Set<String> NAME_STOPS =
+      Set.of("and", "from", "at", "y", "the", "interested", "looking", "here", "calling");
 
   private Slots() {}
 
@@ -178,7 +189,7 @@ public final class Slots {
     List<String> kept = new ArrayList<>();
     for (String w : raw.strip().split("\\s+")) {
       String lw = w.toLowerCase(Locale.ROOT);
-      if (Set.of("and", "from", "at", "y", "the", "interested", "looking", "here", "calling").contains(lw)) {
+      if (NAME_STOPS.contains(lw)) {
         break;
       }
       kept.add(w);
@@ -314,10 +325,10 @@ public final class Slots {
         return Optional.of(new Captured(Integer.toString(days), m.group().strip(), 0.9, t));
       }
     }
-    for (Object[] w : WHEN) {
-      Matcher x = Pattern.compile((String) w[0]).matcher(t);
+    for (When w : WHEN) {
+      Matcher x = w.pattern().matcher(t);
       if (x.find()) {
-        return Optional.of(new Captured(Integer.toString((Integer) w[1]), x.group(1), 0.9, t));
+        return Optional.of(new Captured(Integer.toString(w.days()), x.group(1), 0.9, t));
       }
     }
     if (UNDECIDED.matcher(t).find()) {

@@ -1,7 +1,6 @@
 package com.ngx.agent.internal.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ngx.agent.internal.Json;
 import com.ngx.agent.internal.model.RoiModel;
 import com.ngx.agent.internal.nlu.ExampleIndex;
 import com.ngx.agent.internal.nlu.Understanding;
@@ -281,9 +280,5 @@ public final class AgentResource {
 
   static String agentId(String id) {
     return PathIds.uuid(id, "agent").toString();
-  }
-
-  static String json(Object o) {
-    return Json.write(o);
   }
 }

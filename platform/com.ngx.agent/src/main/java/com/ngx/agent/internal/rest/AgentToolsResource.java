@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -116,12 +115,7 @@ public final class AgentToolsResource {
   @Operation(summary = "Re-run the golden conversations against the draft (or ?version=N / live)")
   public Map<String, Object> runGoldens(@Context SecurityContext security, @PathParam("id") String id, @QueryParam("version") String version) {
     TenantPrincipal p = TenantPrincipal.of(security);
-    List<Simulator.GoldenResult> results = simulator.check(p.tenant(), p.schema(), AgentResource.agentId(id), version(version));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("passed", results.stream().filter(Simulator.GoldenResult::passed).count());
-    out.put("failed", results.stream().filter(r -> !r.passed()).count());
-    out.put("results", results);
-    return out;
+    return Simulator.summary(simulator.check(p.tenant(), p.schema(), AgentResource.agentId(id), version(version)));
   }
 
   @GET

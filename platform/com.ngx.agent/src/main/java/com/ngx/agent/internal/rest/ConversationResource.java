@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -75,7 +74,7 @@ public final class ConversationResource {
     TenantPrincipal p = TenantPrincipal.of(security);
     Conversations.TurnView t = conversations.start(p.tenant(), p.schema(),
         PathIds.uuid(body.agentId(), "agent").toString(), body.language(), channel, false);
-    return Response.created(URI.create("conversations/" + t.conversationId())).entity(withId(t)).build();
+    return Response.created(URI.create("conversations/" + t.id())).entity(t).build();
   }
 
   @POST
@@ -127,13 +126,6 @@ public final class ConversationResource {
   public Conversations.ConversationView handoff(@Context SecurityContext security, @PathParam("id") String id) {
     TenantPrincipal p = TenantPrincipal.of(security);
     return conversations.handoff(p.tenant(), p.schema(), conversationId(id));
-  }
-
-  static Map<String, Object> withId(Conversations.TurnView t) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("id", t.conversationId());
-    m.putAll(com.ngx.agent.internal.Json.MAPPER.convertValue(t, Map.class));
-    return m;
   }
 
   private static String conversationId(String id) {

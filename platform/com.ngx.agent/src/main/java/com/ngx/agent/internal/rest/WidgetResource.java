@@ -113,7 +113,7 @@ public final class WidgetResource {
     return guarded(headers, key, () -> {
       Widgets.Resolved w = allowed(key, headers);
       Conversations.TurnView t = conversations.start(w.tenant(), w.schema(), w.agentId(), body == null ? null : body.language(), "web", true);
-      return cors(Response.created(URI.create("widget/" + key + "/conversations/" + t.conversationId())).entity(view(t)), w, headers).build();
+      return cors(Response.created(URI.create("widget/" + key + "/conversations/" + t.id())).entity(view(t)), w, headers).build();
     });
   }
 
@@ -263,7 +263,7 @@ public final class WidgetResource {
 
   private static Map<String, Object> view(Conversations.TurnView t) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", t.conversationId());
+    m.put("id", t.id());
     if (t.token() != null) {
       m.put("token", t.token());
     }

@@ -144,7 +144,7 @@ public final class Agents {
       knowledge.addText(schema, id, seed.title(), seed.language(), seed.text());
     }
     prepare(tenant, schema, id);
-    return view(reload(schema, id));
+    return view(entity(schema, id));
   }
 
   public Page<AgentView> list(String schema, int offset, int limit) {
@@ -376,10 +376,6 @@ public final class Agents {
 
   AgentEntity entity(String schema, String id) {
     return store.tenant(schema, em -> find(em, id));
-  }
-
-  private AgentEntity reload(String schema, String id) {
-    return entity(schema, id);
   }
 
   static AgentEntity find(EntityManager em, String id) {

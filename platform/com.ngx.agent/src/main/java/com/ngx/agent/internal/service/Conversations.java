@@ -80,8 +80,8 @@ public final class Conversations {
 
   /** What a turn answers to the API. */
   public record TurnView(
-      String conversationId, String reply, String node, List<String> path, Detected intent, Detected objection,
-      List<Turn.Detected> intents, List<com.ngx.agent.internal.engine.KnowledgePort.Source> sources,
+      String id, String reply, String node, List<String> path, Detected intent, Detected objection,
+      List<Turn.Detected> intents, List<com.ngx.agent.internal.knowledge.KnowledgeIndex.Source> sources,
       Map<String, String> captured, List<String> compliance, Turn.Cta cta, int leadScore, boolean qualified,
       boolean converted, String status, String token) {}
 
@@ -190,10 +190,7 @@ public final class Conversations {
     ConversationEntity loadedConversation = (ConversationEntity) loaded[0];
     AgentEntity agent = (AgentEntity) loaded[1];
     if (tokenRequired || loadedConversation.tokenHash != null && token != null) {
-      if (loadedConversation.tokenHash == null || token == null || !MessageDigest.isEqual(
-          loadedConversation.tokenHash.getBytes(StandardCharsets.US_ASCII), sha256(token).getBytes(StandardCharsets.US_ASCII))) {
-        throw ApiException.forbidden("This conversation needs its conversation token");
-      }
+      requireToken(loadedConversation.tokenHash, token);
     }
     Compiled c = agents.compiledVersion(tenant, schema, agent.id, loadedConversation.agentVersion);
     Engine engine = engine(tenant, schema, agent, c);
@@ -255,7 +252,10 @@ public final class Conversations {
 
   /** Fails with 403 unless {@code token} is the conversation's token (widget conversations). */
   public void checkToken(String schema, String conversationId, String token) {
-    String hash = store.tenant(schema, em -> conversation(em, conversationId).tokenHash);
+    requireToken(store.tenant(schema, em -> conversation(em, conversationId).tokenHash), token);
+  }
+
+  private static void requireToken(String hash, String token) {
     if (hash == null || token == null || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
         sha256(token).getBytes(StandardCharsets.US_ASCII))) {
       throw ApiException.forbidden("This conversation needs its conversation token");

@@ -204,10 +204,8 @@ public final class Knowledge {
         return Optional.empty();
       }
       KnowledgeIndex.Answer a = found.get();
-      List<KnowledgePort.Source> sources = a.sources().stream()
-          .map(s -> new KnowledgePort.Source(s.documentId(), s.documentName(), s.page(), s.quote())).toList();
-      String phrased = languageModel == null ? null : phrase(tenant, languageModel, text, language, sources);
-      return Optional.of(new KnowledgePort.Answer(phrased != null ? phrased : a.text(), sources));
+      String phrased = languageModel == null ? null : phrase(tenant, languageModel, text, language, a.sources());
+      return Optional.of(phrased != null ? new KnowledgeIndex.Answer(phrased, a.sources()) : a);
     };
   }
 
@@ -215,7 +213,7 @@ public final class Knowledge {
    * Asks the tenant's language-model plugin to phrase an answer from the passages only; null (the
    * extractive answer is used) when it is not installed, fails, or answers nothing.
    */
-  private String phrase(TenantContext tenant, String pluginId, String question, String language, List<KnowledgePort.Source> sources) {
+  private String phrase(TenantContext tenant, String pluginId, String question, String language, List<KnowledgeIndex.Source> sources) {
     PluginHost host = plugins;
     if (host == null) {
       return null;

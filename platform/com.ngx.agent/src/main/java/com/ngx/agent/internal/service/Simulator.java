@@ -186,8 +186,8 @@ public final class Simulator {
     return new Golden(e.id, e.name, e.language, m, exp, AgentStore.instant(e.createdAt));
   }
 
-  /** For callers that want the map form. */
-  static Map<String, Object> summary(List<GoldenResult> results) {
+  /** Results with their counts, as the API answers them. */
+  public static Map<String, Object> summary(List<GoldenResult> results) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("passed", results.stream().filter(GoldenResult::passed).count());
     m.put("failed", results.stream().filter(r -> !r.passed()).count());

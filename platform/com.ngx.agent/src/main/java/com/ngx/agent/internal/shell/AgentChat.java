@@ -1,6 +1,6 @@
 package com.ngx.agent.internal.shell;
 
-import com.ngx.agent.internal.engine.KnowledgePort;
+import com.ngx.agent.internal.knowledge.KnowledgeIndex;
 import com.ngx.agent.internal.service.Conversations;
 import com.ngx.agent.internal.service.Simulator;
 import com.ngx.tenant.Tenant;
@@ -71,7 +71,7 @@ public class AgentChat implements Action {
       return null;
     }
     Conversations.TurnView start = Tenants.run(() -> conversations.start(t.context(), t.schema(), agent, language, "console", false));
-    out.println("(conversation " + start.conversationId() + ")");
+    out.println("(conversation " + start.id() + ")");
     print(out, start.reply(), start.node(), null, null, start.sources());
     int i = 0;
     while (!"ended".equals(start.status())) {
@@ -79,7 +79,7 @@ public class AgentChat implements Action {
       if (line == null) {
         break;
       }
-      Conversations.TurnView turn = Tenants.run(() -> conversations.message(t.context(), t.schema(), start.conversationId(), line, null, false));
+      Conversations.TurnView turn = Tenants.run(() -> conversations.message(t.context(), t.schema(), start.id(), line, null, false));
       print(out, turn.reply(), turn.node(), turn.intent() == null ? null : turn.intent().name() + " " + turn.intent().score(),
           turn.objection() == null ? null : turn.objection().name() + " " + turn.objection().score(), turn.sources());
       if (!"active".equals(turn.status())) {
@@ -105,7 +105,7 @@ public class AgentChat implements Action {
     return line.isBlank() ? next(in, out, script, i) : line.strip();
   }
 
-  private static void print(PrintStream out, String reply, String node, String intent, String objection, List<KnowledgePort.Source> sources) {
+  private static void print(PrintStream out, String reply, String node, String intent, String objection, List<KnowledgeIndex.Source> sources) {
     out.println("agent> " + reply.replace("\n", "\n       "));
     StringBuilder meta = new StringBuilder("       [node " + node);
     if (intent != null && !intent.equals("null")) {
@@ -114,7 +114,7 @@ public class AgentChat implements Action {
     if (objection != null && !objection.equals("null")) {
       meta.append(", objection ").append(objection);
     }
-    for (KnowledgePort.Source s : sources) {
+    for (KnowledgeIndex.Source s : sources) {
       meta.append(", source ").append(s.documentName()).append(s.page() == null ? "" : " p." + s.page());
     }
     out.println(meta.append(']'));

@@ -4,7 +4,6 @@ import com.ngx.rest.ApiException;
 import com.ngx.rest.FieldError;
 import com.ngx.tenant.Tenant;
 import com.ngx.tenant.TenantService;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -13,14 +12,7 @@ final class Tenants {
   private Tenants() {}
 
   static Tenant resolve(TenantService tenants, String idOrSlug) {
-    if (idOrSlug.length() == 36) {
-      try {
-        return tenants.get(UUID.fromString(idOrSlug)).orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
-      } catch (IllegalArgumentException notAnId) {
-        // a slug after all
-      }
-    }
-    return tenants.findBySlug(idOrSlug).orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
+    return tenants.find(idOrSlug).orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
   }
 
   static <T> T run(Supplier<T> action) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ngx.agent.internal.RealEmbedder;
 import com.ngx.agent.internal.TestDefinitions;
+import com.ngx.agent.internal.knowledge.KnowledgeIndex;
 import com.ngx.agent.internal.model.Definition;
 import com.ngx.agent.internal.model.DefinitionReader;
 import com.ngx.agent.internal.nlu.Understanding;
@@ -93,7 +94,7 @@ class EngineTest {
   @Test
   void questionsAreAnsweredFromTheKnowledgeBaseWithSources() {
     KnowledgePort kb = (text, vector, language) -> text.contains("open")
-        ? Optional.of(new KnowledgePort.Answer("We are open 9 to 5.", List.of(new KnowledgePort.Source("d1", "Hours", 1, "We are open 9 to 5."))))
+        ? Optional.of(new KnowledgeIndex.Answer("We are open 9 to 5.", List.of(new KnowledgeIndex.Source("d1", "Hours", 1, "We are open 9 to 5."))))
         : Optional.empty();
     Engine e = engine(TestDefinitions.blank("en"), kb);
     ConversationState st = new ConversationState();
@@ -115,7 +116,7 @@ class EngineTest {
     ((ObjectNode) d.get("responses")).putObject("ask_timeline").put("en", "When would you like your online shop?").put("es", "¿Cuándo?");
     ObjectNode block = rules.addObject().put("id", "no-promises").put("type", "forbid_output").put("say", "fallback");
     block.putArray("patterns").add("(?i)guaranteed");
-    Engine e = engine(d, (text, vector, language) -> Optional.of(new KnowledgePort.Answer("Results are guaranteed!", List.of())));
+    Engine e = engine(d, (text, vector, language) -> Optional.of(new KnowledgeIndex.Answer("Results are guaranteed!", List.of())));
     ConversationState st = new ConversationState();
     e.start("c5", "en", st);
     Turn t = e.reply("c5", "en", st, "what is the right dosage for ibuprofen?");

@@ -4,7 +4,6 @@ import com.ngx.rest.ApiException;
 import com.ngx.rest.FieldError;
 import com.ngx.tenant.Tenant;
 import com.ngx.tenant.TenantService;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -13,18 +12,7 @@ final class TenantRef {
   private TenantRef() {}
 
   static Tenant resolve(TenantService tenants, String idOrSlug) {
-    try {
-      if (idOrSlug.length() == 36) {
-        return tenants
-            .get(UUID.fromString(idOrSlug))
-            .orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
-      }
-    } catch (IllegalArgumentException notAnId) {
-      // a slug
-    }
-    return tenants
-        .findBySlug(idOrSlug)
-        .orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
+    return tenants.find(idOrSlug).orElseThrow(() -> new IllegalArgumentException("No tenant " + idOrSlug));
   }
 
   /** Runs the action; an API error becomes an exception with a readable message. */
