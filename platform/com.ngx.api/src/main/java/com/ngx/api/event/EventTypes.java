@@ -9,4 +9,16 @@ public interface EventTypes {
   String PLUGIN_INSTALLED = "plugin.installed";
   String PLUGIN_UPGRADED = "plugin.upgraded";
   String PLUGIN_UNINSTALLED = "plugin.uninstalled";
+
+  /** A usage quota reached 80% or 100% of its plan limit (data: limit, used, percent, period). */
+  String QUOTA_WARNING = "quota.warning";
+
+  /** An invoice was issued to the tenant (data: invoiceId, number, total, currency). */
+  String INVOICE_ISSUED = "invoice.issued";
+
+  /** An invoice was paid (data: invoiceId, number, total, currency). */
+  String INVOICE_PAID = "invoice.paid";
+
+  /** The tenant's plan or subscription status changed (data: plan, status). */
+  String SUBSCRIPTION_CHANGED = "subscription.changed";
 }

@@ -1,6 +1,6 @@
 /** Extension point: listeners of the platform's domain events. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.ngx.api.event;
 
 import org.osgi.annotation.bundle.Export;
