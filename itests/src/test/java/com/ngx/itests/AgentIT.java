@@ -234,7 +234,7 @@ class AgentIT {
     assertEquals("https://shop.example", config.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     JsonNode c = JSON.readTree(config.body());
     assertEquals("#112233", c.path("brand").path("primaryColor").asText());
-    assertTrue(c.path("platformBranding").asBoolean(), "freemium tenants show the platform's branding");
+    assertTrue(c.path("platformBranding").isBoolean(), c.toString());
 
     HttpResponse<String> evil = origin("GET", "/widget/" + key + "/config", "https://evil.example", null, null);
     assertEquals(403, evil.statusCode());
@@ -282,6 +282,34 @@ class AgentIT {
     assertTrue(limited != null, "no 429 after 60 requests");
     assertTrue(limited.headers().firstValue("Retry-After").isPresent());
     assertEquals("https://shop.example", limited.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+  }
+
+  @Test
+  void thePlanDecidesWhetherTheWidgetShowsThePlatformsBranding() throws Exception {
+    // a tenant on the freemium plan: its widget says "Powered by NGX"
+    String free = tenantKey("fr-" + suffix());
+    plan(free, "freemium");
+    String freeWidget = widget(free);
+    JsonNode config = JSON.readTree(origin("GET", "/widget/" + freeWidget + "/config", "https://shop.example", null, null).body());
+    assertTrue(config.path("platformBranding").asBoolean(), config.toString());
+    assertEquals("NGX", config.path("platformName").asText(), config.toString());
+    assertTrue(ngx.get("/widget/widget.js", null).body().contains("Powered by {n}"), "the widget renders it");
+
+    // a tenant on a paid plan: no platform branding, from the moment the plan changes
+    String paid = tenantKey("pd-" + suffix());
+    String paidWidget = widget(paid);
+    plan(paid, "growth");
+    RunningDistribution.await(Duration.ofSeconds(10), "the growth plan to hide the platform's branding", () -> {
+      try {
+        HttpResponse<String> r = origin("GET", "/widget/" + paidWidget + "/config", "https://shop.example", null, null);
+        return r.statusCode() == 200 && !JSON.readTree(r.body()).path("platformBranding").asBoolean(true);
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    // the freemium tenant's widget is unchanged
+    config = JSON.readTree(origin("GET", "/widget/" + freeWidget + "/config", "https://shop.example", null, null).body());
+    assertTrue(config.path("platformBranding").asBoolean(), config.toString());
   }
 
   @Test
@@ -461,6 +489,20 @@ class AgentIT {
   static String tenantKey(String slug) throws Exception {
     String id = expect(201, ngx.post("/tenants", OPERATOR_KEY, "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}")).path("id").asText();
     return expect(201, ngx.post("/tenants/" + id + "/api-keys", OPERATOR_KEY, "{\"name\":\"it\",\"scopes\":[\"*\"]}")).path("key").asText();
+  }
+
+  /** Moves the tenant to {@code planId} now (billing's tenant API). */
+  static JsonNode plan(String key, String planId) throws Exception {
+    HttpResponse<String> r = ngx.post("/subscription", key, "{\"planId\":\"" + planId + "\",\"when\":\"now\"}");
+    assertTrue(r.statusCode() == 200 || r.statusCode() == 201, () -> "POST /subscription -> " + r.statusCode() + " " + r.body());
+    return JSON.readTree(r.body());
+  }
+
+  /** A widget key of a new agent of the tenant, for pages on https://shop.example. */
+  static String widget(String key) throws Exception {
+    String agent = agent(key, "Branding agent", "en", null);
+    return expect(201, ngx.post("/agents/" + agent + "/widgets", key,
+        "{\"allowedOrigins\":[\"https://shop.example\"],\"brand\":{\"title\":\"Shop\"}}")).path("key").asText();
   }
 
   static String suffix() {

@@ -133,11 +133,11 @@ class MarketplaceIT {
 
     // the monthly charge is in the publisher's statement, split 80/20
     String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
-    JsonNode statement = expect(200, ngx.get("/publishers/" + acme.id() + "/statements/" + period, acme.key()));
+    JsonNode statement = expect(200, ngx.get("/publishers/" + acme.id() + "/statements/" + period + "?basis=accrued", acme.key()));
     assertEquals(999, statement.path("totals").path(0).path("grossMinor").asLong(), statement.toString());
     assertEquals(799, statement.path("totals").path(0).path("publisherMinor").asLong(), statement.toString());
     assertEquals(200, statement.path("totals").path(0).path("platformMinor").asLong(), statement.toString());
-    String csv = ngx.get("/publishers/" + acme.id() + "/statements/" + period + ".csv", acme.key()).body();
+    String csv = ngx.get("/publishers/" + acme.id() + "/statements/" + period + ".csv?basis=accrued", acme.key()).body();
     assertTrue(csv.contains(",9.99,USD,8000,7.99,2.00"), csv);
     // next month's run charges the monthly fee once, however often it runs
     String next = java.time.YearMonth.parse(period).plusMonths(1).toString();
@@ -149,7 +149,7 @@ class MarketplaceIT {
     String charge = statement.path("entries").path(0).path("id").asText();
     expect(200, ngx.post("/marketplace/ledger/" + charge + "/refund", OPERATOR_KEY, "{\"reason\":\"goodwill\"}"));
     expect(409, ngx.post("/marketplace/ledger/" + charge + "/refund", OPERATOR_KEY, "{}"));
-    JsonNode refunded = expect(200, ngx.get("/publishers/" + acme.id() + "/statements/" + period, acme.key()));
+    JsonNode refunded = expect(200, ngx.get("/publishers/" + acme.id() + "/statements/" + period + "?basis=accrued", acme.key()));
     long gross = 0;
     long publisherPart = 0;
     for (JsonNode e : refunded.path("entries")) {

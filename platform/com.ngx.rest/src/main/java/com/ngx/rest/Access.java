@@ -29,6 +29,9 @@ public @interface Access {
   /** Publisher keys are admitted (the resource checks which publisher's data is touched). */
   boolean publisher() default false;
 
+  /** Whether partner keys (resellers that own client tenants) may call. */
+  boolean partner() default false;
+
   /**
    * Tenant keys holding this scope are admitted ({@code ""}: tenant keys are not admitted).
    * Scopes read {@code area:read} or {@code area:write}; a key with {@code *} holds every scope.

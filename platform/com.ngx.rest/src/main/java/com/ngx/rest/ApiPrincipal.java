@@ -4,7 +4,7 @@ import java.security.Principal;
 import javax.ws.rs.core.SecurityContext;
 
 /** Who is calling the API, as established from the request's key. */
-public sealed interface ApiPrincipal extends Principal permits OperatorPrincipal, TenantPrincipal, PublisherPrincipal {
+public sealed interface ApiPrincipal extends Principal permits OperatorPrincipal, TenantPrincipal, PublisherPrincipal, PartnerPrincipal {
 
   /** The id of the API key used. */
   String keyId();

@@ -23,11 +23,16 @@ public final class Scopes {
   /** Running conversations and reading transcripts and leads. */
   public static final String CONVERSATIONS = "conversations";
 
+  /** Reading the plan, subscription, usage and invoices. */
+  public static final String BILLING_READ = "billing:read";
+  /** Changing the plan, the billing details and the payment method; cancelling. */
+  public static final String BILLING_WRITE = "billing:write";
+
   /** Every scope a key may be given. */
   public static final Set<String> KNOWN =
       Set.of(
           ALL, KEYS_READ, KEYS_WRITE, SETTINGS_READ, SETTINGS_WRITE, MARKETPLACE_READ, MARKETPLACE_WRITE,
-          PLUGINS, AGENTS_READ, AGENTS_WRITE, CONVERSATIONS);
+          PLUGINS, AGENTS_READ, AGENTS_WRITE, CONVERSATIONS, BILLING_READ, BILLING_WRITE);
 
   private Scopes() {}
 }

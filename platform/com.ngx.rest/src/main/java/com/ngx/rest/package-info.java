@@ -7,7 +7,7 @@
  * drops it) while the system runs.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package com.ngx.rest;
 
 import org.osgi.annotation.bundle.Export;

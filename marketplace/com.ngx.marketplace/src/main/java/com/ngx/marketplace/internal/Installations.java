@@ -462,7 +462,8 @@ public final class Installations {
 
   /**
    * Records the charges due for a month: monthly fees of paid installations, and one-off and
-   * monthly charges of trials that ended. Idempotent per installation and month.
+   * monthly charges of trials that ended. Idempotent per installation and month. The lines belong
+   * to {@code period} even when posted after it ended (billing closes a month after its end).
    */
   public int runCharges(YearMonth period) {
     LocalDateTime end = period.plusMonths(1).atDay(1).atStartOfDay();
@@ -515,7 +516,7 @@ public final class Installations {
     return ledger.record(
         em,
         new Ledger.Charge(Ledger.CHARGE, l.id().toString(), l.publisherId().toString(), i.tenantId, i.id,
-            description, 1, p.amountMinor(), p.currency(), l.publisherShareBasisPoints(), key));
+            description, 1, p.amountMinor(), p.currency(), l.publisherShareBasisPoints(), key, period));
   }
 
   // ---- the runtime ----

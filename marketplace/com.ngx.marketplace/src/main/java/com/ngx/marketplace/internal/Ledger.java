@@ -1,15 +1,21 @@
 package com.ngx.marketplace.internal;
 
+import com.ngx.billing.Settlement;
+import com.ngx.billing.Settlements;
 import com.ngx.rest.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The append-only revenue-share ledger: every charge for a paid add-on, split exactly between
- * publisher and platform, recorded once per idempotency key; and publishers' monthly statements.
+ * publisher and platform, recorded once per idempotency key; and publishers' monthly payout
+ * statements, made of the money billing actually collected (or gave back) for those charges.
  */
 @Component(service = Ledger.class, configurationPid = "com.ngx.marketplace")
 public final class Ledger {
@@ -30,7 +37,7 @@ public final class Ledger {
   /** One ledger line. */
   public record Entry(
       UUID id,
-      java.time.Instant createdAt,
+      Instant createdAt,
       String period,
       String kind,
       UUID listingId,
@@ -48,10 +55,45 @@ public final class Ledger {
   /** Sums of one currency in a statement, in minor units. */
   public record Total(String currency, long grossMinor, long publisherMinor, long platformMinor, int lines) {}
 
-  /** A publisher's statement for one month. */
-  public record Statement(UUID publisherId, String period, List<Entry> entries, List<Total> totals) {}
+  /**
+   * One line of a payout statement: money that moved in the month for one ledger entry (a charge
+   * paid, or refunded or charged back), and the publisher's and platform's parts of exactly that
+   * amount, at the entry's share.
+   *
+   * @param entryId the ledger entry (the charge billing invoiced)
+   * @param kind {@code paid}, {@code refunded} or {@code chargeback}
+   * @param settledAt when the money moved
+   * @param invoiceNumber the invoice (or credit note) it moved on
+   * @param chargedPeriod the month the entry was charged in ({@code YYYY-MM})
+   * @param amountMinor what moved: positive when paid, negative when reversed
+   */
+  public record Line(
+      UUID entryId,
+      String kind,
+      Instant settledAt,
+      String invoiceNumber,
+      String chargedPeriod,
+      UUID listingId,
+      UUID tenantId,
+      String description,
+      long amountMinor,
+      String currency,
+      int publisherShareBasisPoints,
+      long publisherAmountMinor,
+      long platformAmountMinor) {}
 
-  /** What to charge. */
+  /** A publisher's payout statement for one month: what was settled in it (cash basis). */
+  public record Statement(UUID publisherId, String period, List<Line> lines, List<Total> totals) {}
+
+  /** A publisher's ledger entries charged in one month, whether paid or not (accrual basis). */
+  public record AccruedStatement(UUID publisherId, String period, List<Entry> entries, List<Total> totals) {}
+
+  /**
+   * What to charge.
+   *
+   * @param period the month the charge belongs to (a month's fee: that month, even when the
+   *     month's close posts it later); null for the month of now, by the billing clock
+   */
   record Charge(
       String kind,
       String listingId,
@@ -63,15 +105,25 @@ public final class Ledger {
       long unitPriceMinor,
       String currency,
       Integer listingShareBp,
-      String idempotencyKey) {}
+      String idempotencyKey,
+      YearMonth period) {}
+
+  /** Ledger ids per query when joining settlements to entries: well below any database's limit. */
+  private static final int IDS_PER_QUERY = 500;
 
   private final Store store;
+  private final Settlements settlements;
   private final int defaultShareBp;
 
   @Activate
-  public Ledger(@Reference Store store, MarketplaceConfiguration config) {
+  public Ledger(@Reference Store store, @Reference Settlements settlements, MarketplaceConfiguration config) {
+    this(store, settlements, config.publisherShareBasisPoints());
+  }
+
+  Ledger(Store store, Settlements settlements, int defaultShareBasisPoints) {
     this.store = store;
-    this.defaultShareBp = config.publisherShareBasisPoints();
+    this.settlements = settlements;
+    this.defaultShareBp = defaultShareBasisPoints;
   }
 
   /**
@@ -96,7 +148,7 @@ public final class Ledger {
     LedgerEntity l = new LedgerEntity();
     l.id = UUID.randomUUID().toString();
     l.createdAt = store.utcNow();
-    l.period = YearMonth.from(l.createdAt).toString();
+    l.period = (c.period() == null ? YearMonth.from(l.createdAt) : c.period()).toString();
     l.kind = c.kind();
     l.listingId = c.listingId();
     l.publisherId = c.publisherId();
@@ -156,7 +208,8 @@ public final class Ledger {
                   original.unitPriceMinor,
                   original.currency,
                   original.publisherShareBp,
-                  "refund:" + original.id);
+                  "refund:" + original.id,
+                  null);
           if (!record(em, c)) {
             throw ApiException.conflict("The charge was refunded already");
           }
@@ -170,7 +223,89 @@ public final class Ledger {
         });
   }
 
+  /**
+   * The tenant's ledger lines (charges and refunds) of the months {@code from} to {@code to}, both
+   * included, in the order they were recorded.
+   */
+  public List<Entry> forTenant(UUID tenantId, YearMonth from, YearMonth to) {
+    return store.shared(
+        em -> em.createNamedQuery("Ledger.byTenantAndPeriods", LedgerEntity.class)
+            .setParameter("tenant", tenantId.toString())
+            .setParameter("from", from.toString())
+            .setParameter("to", to.toString())
+            .getResultList()
+            .stream()
+            .map(Ledger::dto)
+            .toList());
+  }
+
+  /**
+   * The publisher's payout statement for a month, on a cash basis: the settlements billing
+   * reports for the marketplace's charges in that month (payments positive, refunds and
+   * chargebacks negative), each joined to its ledger entry, split at that entry's share. A
+   * reversal therefore takes back exactly the publisher part its payment gave, in the month it
+   * happens. Settlements of other publishers' entries (or of unknown refs) are left out.
+   */
   public Statement statement(UUID publisherId, String period) {
+    YearMonth month = parsePeriod(period);
+    List<Settlement> settled = new ArrayList<>(settlements.settled(MarketplaceCharges.SOURCE, month));
+    settled.sort(Comparator.comparing(Settlement::at));
+    Map<String, LedgerEntity> entries = entriesOf(publisherId, settled);
+    List<Line> lines = new ArrayList<>();
+    for (Settlement s : settled) {
+      LedgerEntity e = entries.get(s.ref());
+      if (e == null) {
+        continue;
+      }
+      long publisher = publisherPart(s.amountMinor(), e.publisherShareBp);
+      lines.add(
+          new Line(
+              UUID.fromString(e.id),
+              s.kind(),
+              s.at(),
+              s.invoiceNumber(),
+              e.period,
+              UUID.fromString(e.listingId),
+              UUID.fromString(e.tenantId),
+              e.description,
+              s.amountMinor(),
+              s.currency(),
+              e.publisherShareBp,
+              publisher,
+              s.amountMinor() - publisher));
+    }
+    List<Total> totals =
+        totals(lines.stream()
+            .map(l -> new Split(l.currency(), l.amountMinor(), l.publisherAmountMinor(), l.platformAmountMinor()))
+            .toList());
+    return new Statement(publisherId, month.toString(), lines, totals);
+  }
+
+  /** The publisher's ledger entries among the settlements' refs, by id. */
+  private Map<String, LedgerEntity> entriesOf(UUID publisherId, List<Settlement> settled) {
+    List<String> refs = new ArrayList<>(new LinkedHashSet<>(settled.stream().map(Settlement::ref).toList()));
+    if (refs.isEmpty()) {
+      return Map.of();
+    }
+    return store.shared(
+        em -> {
+          Map<String, LedgerEntity> out = new HashMap<>();
+          for (int i = 0; i < refs.size(); i += IDS_PER_QUERY) {
+            em.createNamedQuery("Ledger.byPublisherAndIds", LedgerEntity.class)
+                .setParameter("publisher", publisherId.toString())
+                .setParameter("ids", refs.subList(i, Math.min(refs.size(), i + IDS_PER_QUERY)))
+                .getResultList()
+                .forEach(l -> out.put(l.id, l));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The publisher's ledger entries charged in a month, paid or not (accrual basis): what the
+   * statement was before payouts followed settlements; kept for reconciliation.
+   */
+  public AccruedStatement accruedStatement(UUID publisherId, String period) {
     YearMonth month = parsePeriod(period);
     List<Entry> entries =
         store.shared(
@@ -181,21 +316,57 @@ public final class Ledger {
                 .stream()
                 .map(Ledger::dto)
                 .toList());
+    List<Total> totals =
+        totals(entries.stream()
+            .map(e -> new Split(e.currency(), e.amountMinor(), e.publisherAmountMinor(), e.platformAmountMinor()))
+            .toList());
+    return new AccruedStatement(publisherId, month.toString(), entries, totals);
+  }
+
+  /** One line's amount and its parts, for the totals. */
+  private record Split(String currency, long gross, long publisher, long platform) {}
+
+  /** Sums per currency, in the order currencies first appear. */
+  private static List<Total> totals(List<Split> splits) {
     Map<String, long[]> sums = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      long[] s = sums.computeIfAbsent(e.currency(), k -> new long[4]);
-      s[0] += e.amountMinor();
-      s[1] += e.publisherAmountMinor();
-      s[2] += e.platformAmountMinor();
+    for (Split a : splits) {
+      long[] s = sums.computeIfAbsent(a.currency(), k -> new long[4]);
+      s[0] += a.gross();
+      s[1] += a.publisher();
+      s[2] += a.platform();
       s[3]++;
     }
     List<Total> totals = new ArrayList<>();
     sums.forEach((currency, s) -> totals.add(new Total(currency, s[0], s[1], s[2], (int) s[3])));
-    return new Statement(publisherId, month.toString(), entries, totals);
+    return totals;
   }
 
-  /** The statement as CSV (RFC 4180), amounts as decimals in their currency. */
+  /** The payout statement as CSV (RFC 4180), amounts as decimals in their currency. */
   public static String csv(Statement s) {
+    StringBuilder out =
+        new StringBuilder(
+            "entry_id,settled_at,kind,invoice_number,charged_period,listing_id,tenant_id,description,amount,"
+                + "currency,publisher_share_bp,publisher_amount,platform_amount\r\n");
+    for (Line l : s.lines()) {
+      out.append(l.entryId()).append(',')
+          .append(l.settledAt()).append(',')
+          .append(l.kind()).append(',')
+          .append(quote(l.invoiceNumber() == null ? "" : l.invoiceNumber())).append(',')
+          .append(l.chargedPeriod()).append(',')
+          .append(l.listingId()).append(',')
+          .append(l.tenantId()).append(',')
+          .append(quote(l.description())).append(',')
+          .append(decimal(l.amountMinor(), l.currency())).append(',')
+          .append(l.currency()).append(',')
+          .append(l.publisherShareBasisPoints()).append(',')
+          .append(decimal(l.publisherAmountMinor(), l.currency())).append(',')
+          .append(decimal(l.platformAmountMinor(), l.currency())).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  /** The accrual view as CSV (RFC 4180), amounts as decimals in their currency. */
+  public static String csv(AccruedStatement s) {
     StringBuilder out =
         new StringBuilder(
             "id,created_at,kind,listing_id,tenant_id,description,quantity,unit_price,amount,currency,"
@@ -253,7 +424,7 @@ public final class Ledger {
         l.platformAmountMinor);
   }
 
-  static LocalDateTime utc(java.time.Instant i) {
+  static LocalDateTime utc(Instant i) {
     return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 }

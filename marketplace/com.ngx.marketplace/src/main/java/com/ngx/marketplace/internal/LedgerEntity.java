@@ -15,10 +15,20 @@ import javax.persistence.Table;
     query = "select l from LedgerEntity l where l.publisherId = :publisher and l.period = :period"
         + " order by l.createdAt, l.id")
 @NamedQuery(name = "Ledger.byKey", query = "select l from LedgerEntity l where l.idempotencyKey = :key")
+@NamedQuery(
+    name = "Ledger.byTenantAndPeriods",
+    query = "select l from LedgerEntity l where l.tenantId = :tenant and l.period >= :from and l.period <= :to"
+        + " order by l.createdAt, l.id")
+@NamedQuery(
+    name = "Ledger.byPublisherAndIds",
+    query = "select l from LedgerEntity l where l.publisherId = :publisher and l.id in :ids")
 public class LedgerEntity {
   @Id String id;
   @Column(name = "created_at") LocalDateTime createdAt;
-  /** {@code YYYY-MM} of createdAt, UTC. */
+  /**
+   * {@code YYYY-MM}: the month the line belongs to. The month of createdAt (UTC, billing clock),
+   * except for a month's fee posted by that month's close after it ended.
+   */
   String period;
   String kind;
   @Column(name = "listing_id") String listingId;

@@ -14,6 +14,7 @@ import com.ngx.api.skill.ConversationSkill;
 import com.ngx.api.tenant.TenantContext;
 import com.ngx.api.vertical.VerticalTemplate;
 import com.ngx.api.web.WebResource;
+import com.ngx.billing.Metering;
 import com.ngx.marketplace.DomainEvents;
 import com.ngx.marketplace.PluginHost;
 import com.ngx.marketplace.PluginOutcome;
@@ -85,7 +86,7 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
   private final BundleContext context;
   private final Store store;
   private final PluginRuntime runtime;
-  private final Ledger ledger;
+  private final AddonUsage usage;
   private final TenantService tenants;
   private final MetaTypeService metatype;
   private final long timeoutMillis;
@@ -123,13 +124,14 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
       @Reference Store store,
       @Reference PluginRuntime runtime,
       @Reference Ledger ledger,
+      @Reference Metering metering,
       @Reference TenantService tenants,
       @Reference MetaTypeService metatype,
       MarketplaceConfiguration config) {
     this.context = context;
     this.store = store;
     this.runtime = runtime;
-    this.ledger = ledger;
+    this.usage = new AddonUsage(store, ledger, metering);
     this.tenants = tenants;
     this.metatype = metatype;
     this.timeoutMillis = config.callTimeoutMillis();
@@ -332,9 +334,16 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
 
   @Override
   public void publish(TenantContext tenant, String type, Map<String, String> data) {
-    DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), type, Instant.now(), data);
+    forward(tenant.id(), new DomainEvent(UUID.randomUUID().toString(), type, Instant.now(), data));
+  }
+
+  /**
+   * Delivers an event another part of the platform created (billing's) to the tenant's add-ons as
+   * it is, with its id and time; asynchronously, like {@link #publish}.
+   */
+  void forward(UUID tenantId, DomainEvent event) {
     try {
-      events.execute(() -> deliver(tenant.id().toString(), event));
+      events.execute(() -> deliver(tenantId.toString(), event));
     } catch (RejectedExecutionException stopping) {
       // shutting down
     }
@@ -578,30 +587,7 @@ public final class PluginHostImpl implements PluginHost, DomainEvents {
     public PluginUsage usage() {
       return (quantity, key) -> {
         check();
-        if (quantity < 1) {
-          throw new IllegalArgumentException("quantity must be at least 1");
-        }
-        if (key == null || key.isEmpty() || key.length() > 200) {
-          throw new IllegalArgumentException("idempotencyKey must be 1-200 characters");
-        }
-        Pricing p = a.pricing();
-        if (!Pricing.PER_USAGE.equals(p.model()) || !a.billable(store.now())) {
-          // not priced per usage, or still in its trial: nothing to charge
-          return;
-        }
-        ledger.record(
-            new Ledger.Charge(
-                Ledger.CHARGE,
-                a.listingId(),
-                a.publisherId(),
-                a.tenantId(),
-                a.installationId(),
-                quantity + " × " + p.unit() + " (" + a.pluginId() + ")",
-                quantity,
-                p.amountMinor(),
-                p.currency(),
-                a.publisherShareBp(),
-                "usage:" + a.installationId() + ":" + key));
+        usage.record(a, tenant, quantity, key);
       };
     }
   }

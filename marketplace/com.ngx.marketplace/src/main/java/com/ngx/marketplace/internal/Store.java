@@ -1,5 +1,6 @@
 package com.ngx.marketplace.internal;
 
+import com.ngx.billing.BillingClock;
 import com.ngx.persistence.SchemaReady;
 import com.ngx.persistence.Transactions;
 import java.time.Clock;
@@ -13,20 +14,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The marketplace's tables: transactions on the shared schema and on tenant schemas, and the clock. */
+/**
+ * The marketplace's tables: transactions on the shared schema and on tenant schemas, and the
+ * clock. The clock is billing's ({@link BillingClock}): ledger lines, trials and usage are dated by
+ * the same time as the invoices they end up on, so an operator's test clock moves them together.
+ */
 @Component(service = Store.class)
 public final class Store {
   private final EntityManagerFactory unit;
   private final Transactions tx;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   @Activate
   public Store(
       @Reference(target = "(osgi.unit.name=ngx-marketplace)") EntityManagerFactory unit,
       @Reference(target = "(" + SchemaReady.MODULE + "=marketplace)") SchemaReady ready,
-      @Reference Transactions tx) {
+      @Reference Transactions tx,
+      @Reference(target = BillingClock.TARGET) Clock clock) {
     this.unit = unit;
     this.tx = tx;
+    this.clock = clock;
   }
 
   public <T> T shared(Function<EntityManager, T> work) {

@@ -84,8 +84,8 @@ class MoneyTest {
     Ledger.Entry usd = entry(999, "USD", 799);
     Ledger.Entry refund = entry(-999, "USD", -799);
     Ledger.Entry eur = entry(500, "EUR", 400);
-    Ledger.Statement s = new Ledger.Statement(java.util.UUID.randomUUID(), "2026-11", List.of(usd, refund, eur),
-        List.of());
+    Ledger.AccruedStatement s =
+        new Ledger.AccruedStatement(java.util.UUID.randomUUID(), "2026-11", List.of(usd, refund, eur), List.of());
     String csv = Ledger.csv(s);
     assertTrue(csv.contains(",9.99,USD,8000,7.99,2.00\r\n"), csv);
     assertTrue(csv.contains(",-9.99,USD,8000,-7.99,-2.00\r\n"), csv);

@@ -5,6 +5,7 @@ import com.ngx.rest.ApiException;
 import com.ngx.rest.ApiPrincipal;
 import com.ngx.rest.Authenticator;
 import com.ngx.rest.OperatorPrincipal;
+import com.ngx.rest.PartnerPrincipal;
 import com.ngx.rest.PublisherPrincipal;
 import com.ngx.rest.RateLimit;
 import com.ngx.rest.TenantPrincipal;
@@ -85,6 +86,13 @@ final class AccessFeature implements DynamicFeature {
         if (!publisher.active()) {
           throw ApiException.forbidden(publisher.inactiveReason());
         }
+      } else if (principal instanceof PartnerPrincipal partner) {
+        if (!access.partner()) {
+          throw ApiException.forbidden("This endpoint is not for partner keys");
+        }
+        if (!partner.active()) {
+          throw ApiException.forbidden(partner.inactiveReason());
+        }
       } else if (principal instanceof TenantPrincipal tenant) {
         if (access.scope().isEmpty()) {
           throw ApiException.forbidden("This endpoint is for platform operators only");
@@ -162,6 +170,7 @@ final class AccessFeature implements DynamicFeature {
         case "operator" -> principal instanceof OperatorPrincipal;
         case "tenant" -> principal instanceof TenantPrincipal;
         case "publisher" -> principal instanceof PublisherPrincipal;
+        case "partner" -> principal instanceof PartnerPrincipal;
         default -> false;
       };
     }

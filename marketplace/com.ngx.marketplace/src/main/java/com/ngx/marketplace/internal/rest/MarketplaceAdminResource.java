@@ -126,7 +126,8 @@ public final class MarketplaceAdminResource {
   @Path("charges/run")
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(operator = true)
-  @Operation(summary = "Record the month's add-on charges (monthly fees, ended trials); idempotent")
+  @Operation(summary = "Record the month's add-on charges (monthly fees, ended trials); idempotent. Billing does"
+      + " this itself when it closes the month")
   public Map<String, Object> runCharges(PeriodDTO body) {
     if (body == null || body.period() == null) {
       throw ApiException.invalid("period", "is required (YYYY-MM)");
@@ -139,7 +140,11 @@ public final class MarketplaceAdminResource {
   @Path("ledger/{entryId}/refund")
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(operator = true)
-  @Operation(summary = "Reverse a charge (refund or chargeback): a new negative line, the publisher's share reversed")
+  @Operation(
+      summary = "Reverse a charge: a new negative ledger line",
+      description = "Billing credits the line on the tenant's next invoice; the publisher's share is reversed on the"
+          + " payout statement of the month billing settles that credit. Refunds and chargebacks of invoice"
+          + " payments made in billing reverse the share themselves: do not also reverse the charge here.")
   public Ledger.Entry refund(@PathParam("entryId") String entryId, RefundDTO body) {
     return ledger.refund(PathIds.uuid(entryId, "charge"), body == null ? null : body.reason());
   }

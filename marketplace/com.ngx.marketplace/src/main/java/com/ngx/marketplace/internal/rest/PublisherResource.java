@@ -11,10 +11,13 @@ import com.ngx.rest.Page;
 import com.ngx.rest.PublisherPrincipal;
 import com.ngx.rest.RestConstants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -192,29 +195,87 @@ public final class PublisherResource {
     return Response.noContent().build();
   }
 
+  /** The statement that follows settlements: what publishers are paid. */
+  static final String SETTLED = "settled";
+
+  /** The statement of what was charged, paid or not. */
+  static final String ACCRUED = "accrued";
+
+  /** A payout statement (cash basis): the money settled in the month for the publisher's charges. */
+  @Schema(description = "A payout statement: the money billing collected (paid) or gave back (refunded,"
+      + " chargeback) in the month for the publisher's add-on charges, each split at the charge's share")
+  public record StatementDTO(
+      UUID publisherId,
+      @Schema(description = "The month the money moved in", example = "2026-11") String period,
+      @Schema(description = "settled") String basis,
+      @Schema(description = "Sums per currency, in minor units") List<Ledger.Total> totals,
+      @Schema(description = "One line per settlement, by time") List<Ledger.Line> lines) {}
+
+  /** The accrual view: the ledger entries charged in the month, paid or not. */
+  @Schema(description = "What was charged in the month, paid or not (basis=accrued); not what is paid out")
+  public record AccruedStatementDTO(
+      UUID publisherId,
+      @Schema(example = "2026-11") String period,
+      @Schema(description = "accrued") String basis,
+      List<Ledger.Total> totals,
+      List<Ledger.Entry> entries) {}
+
   @GET
   @Path("{id}/statements/{period}")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Access(operator = true, publisher = true)
-  @Operation(summary = "The publisher's payout statement for a month (YYYY-MM, or YYYY-MM.csv for CSV)")
+  @Operation(
+      summary = "The publisher's payout statement for a month (YYYY-MM, or YYYY-MM.csv for CSV)",
+      description = "Cash basis (the default, basis=settled): the lines are the payments, refunds and"
+          + " chargebacks billing settled in that month for the publisher's charges, whenever they were charged;"
+          + " the publisher's and the platform's parts are those of the settled amount, so a refund or chargeback"
+          + " takes back exactly the share its payment gave, in the month it happens. basis=accrued lists the"
+          + " ledger entries charged in the month instead, paid or not (for reconciliation; not what is paid).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The statement (JSON, or CSV with one row per line)",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementDTO.class)),
+        @Content(mediaType = "text/csv")
+      })
+  @ApiResponse(responseCode = "400", description = "The period is not YYYY-MM, or basis is neither settled nor accrued")
   public Response statement(
-      @Context SecurityContext security, @PathParam("id") String id, @PathParam("period") String period,
-      @QueryParam("format") String format) {
+      @Context SecurityContext security,
+      @PathParam("id") String id,
+      @Parameter(description = "The month, YYYY-MM (append .csv for CSV)", example = "2026-11")
+          @PathParam("period") String period,
+      @Parameter(description = "csv for CSV") @QueryParam("format") String format,
+      @Parameter(
+              description = "settled (default): money that moved in the month, what is paid out;"
+                  + " accrued: what was charged in the month, paid or not",
+              schema = @Schema(allowableValues = {SETTLED, ACCRUED}, defaultValue = SETTLED))
+          @QueryParam("basis") @DefaultValue(SETTLED) String basis) {
     UUID publisher = PathIds.uuid(id, "publisher");
     Callers.requirePublisher(security, publisher);
-    boolean csv = period.endsWith(".csv") || "csv".equals(format);
-    Ledger.Statement s = ledger.statement(publisher, csv && period.endsWith(".csv")
-        ? period.substring(0, period.length() - 4) : period);
-    if (csv) {
-      return Response.ok(Ledger.csv(s), "text/csv")
-          .header("Content-Disposition", "attachment; filename=\"statement-" + s.period() + ".csv\"")
-          .build();
+    if (!SETTLED.equals(basis) && !ACCRUED.equals(basis)) {
+      throw ApiException.invalid("query.basis", "must be settled or accrued");
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("publisherId", s.publisherId());
-    out.put("period", s.period());
-    out.put("totals", s.totals());
-    out.put("entries", s.entries());
-    return Response.ok(out, MediaType.APPLICATION_JSON).build();
+    boolean csv = period.endsWith(".csv") || "csv".equals(format);
+    String month = period.endsWith(".csv") ? period.substring(0, period.length() - 4) : period;
+    if (ACCRUED.equals(basis)) {
+      Ledger.AccruedStatement s = ledger.accruedStatement(publisher, month);
+      if (csv) {
+        return csv(Ledger.csv(s), "statement-" + s.period() + "-accrued.csv");
+      }
+      return Response.ok(new AccruedStatementDTO(s.publisherId(), s.period(), ACCRUED, s.totals(), s.entries()),
+          MediaType.APPLICATION_JSON).build();
+    }
+    Ledger.Statement s = ledger.statement(publisher, month);
+    if (csv) {
+      return csv(Ledger.csv(s), "statement-" + s.period() + ".csv");
+    }
+    return Response.ok(new StatementDTO(s.publisherId(), s.period(), SETTLED, s.totals(), s.lines()),
+        MediaType.APPLICATION_JSON).build();
+  }
+
+  private static Response csv(String body, String filename) {
+    return Response.ok(body, "text/csv")
+        .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+        .build();
   }
 }

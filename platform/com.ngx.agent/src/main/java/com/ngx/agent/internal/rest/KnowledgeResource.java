@@ -68,7 +68,7 @@ public final class KnowledgeResource {
   public Response upload(@Context SecurityContext security, @Context HttpServletRequest request, @PathParam("id") String id) {
     TenantPrincipal p = TenantPrincipal.of(security);
     Upload u = read(request);
-    Knowledge.DocumentView d = knowledge.upload(p.schema(), AgentResource.agentId(id), null, u.fileName, u.mediaType, u.content, u.language, u.name);
+    Knowledge.DocumentView d = knowledge.upload(p.tenant(), p.schema(), AgentResource.agentId(id), null, u.fileName, u.mediaType, u.content, u.language, u.name);
     return Response.created(URI.create("agents/" + id + "/knowledge/" + d.id())).entity(d).build();
   }
 
@@ -82,7 +82,7 @@ public final class KnowledgeResource {
       @PathParam("id") String id, @PathParam("document") String document) {
     TenantPrincipal p = TenantPrincipal.of(security);
     Upload u = read(request);
-    return knowledge.upload(p.schema(), AgentResource.agentId(id), PathIds.uuid(document, "document").toString(), u.fileName,
+    return knowledge.upload(p.tenant(), p.schema(), AgentResource.agentId(id), PathIds.uuid(document, "document").toString(), u.fileName,
         u.mediaType, u.content, u.language, u.name);
   }
 

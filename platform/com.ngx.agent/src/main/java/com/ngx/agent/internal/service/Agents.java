@@ -12,6 +12,8 @@ import com.ngx.agent.internal.store.AgentEntity;
 import com.ngx.agent.internal.store.AgentStore;
 import com.ngx.agent.internal.store.AgentVersionEntity;
 import com.ngx.api.tenant.TenantContext;
+import com.ngx.billing.Entitlements;
+import com.ngx.billing.Limit;
 import com.ngx.nlu.TextEmbedder;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.Page;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Agents of a tenant: create (blank or from a vertical template), read, update, delete; the
  * draft definition and its intents; publishing versions and rolling back; and the compiled,
- * ready-to-run version the engine uses.
+ * ready-to-run version the engine uses. How many agents a tenant may have is its plan's.
  */
 @Component(service = Agents.class)
 public final class Agents {
@@ -47,6 +49,7 @@ public final class Agents {
   private final TextEmbedder embedder;
   private final Templates templates;
   private final Knowledge knowledge;
+  private final Entitlements entitlements;
   private final CompiledCache compiled = new CompiledCache(512);
   private final ExecutorService compiler;
 
@@ -64,11 +67,13 @@ public final class Agents {
       @Reference AgentStore store,
       @Reference TextEmbedder embedder,
       @Reference Templates templates,
-      @Reference Knowledge knowledge) {
+      @Reference Knowledge knowledge,
+      @Reference Entitlements entitlements) {
     this.store = store;
     this.embedder = embedder;
     this.templates = templates;
     this.knowledge = knowledge;
+    this.entitlements = entitlements;
     AtomicInteger n = new AtomicInteger();
     this.compiler = Executors.newFixedThreadPool(1, r -> {
       Thread t = new Thread(r, "ngx-agent-compiler-" + n.incrementAndGet());
@@ -82,7 +87,10 @@ public final class Agents {
     compiler.shutdownNow();
   }
 
-  /** Creates an agent, blank or from an installed template; its knowledge base starts with the template's documents. */
+  /**
+   * Creates an agent, blank or from an installed template; its knowledge base starts with the
+   * template's documents. Refused (402) when the tenant's plan allows no more agents.
+   */
   public AgentView create(TenantContext tenant, String schema, String name, String language, String templateId,
       JsonNode personality) {
     Validator v = new Validator();
@@ -90,6 +98,8 @@ public final class Agents {
     v.require("language", language != null && DefinitionReader.LANGUAGES.contains(language),
         "must be one of " + DefinitionReader.LANGUAGES.stream().sorted().toList());
     v.throwIfInvalid();
+    long existing = store.tenant(schema, em -> em.createQuery("select count(a) from AgentEntity a", Long.class).getSingleResult());
+    PlanLimits.require(entitlements.admit(tenant, Limit.ACTIVE_AGENTS, existing + 1), Limit.ACTIVE_AGENTS);
     ObjectNode definition;
     List<TemplateMerger.Seed> seeds = List.of();
     String pluginId = null;

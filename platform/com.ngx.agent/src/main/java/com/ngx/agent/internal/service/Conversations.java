@@ -18,6 +18,11 @@ import com.ngx.api.lead.DeliveryResult;
 import com.ngx.api.lead.Lead;
 import com.ngx.api.lead.LeadSink;
 import com.ngx.api.tenant.TenantContext;
+import com.ngx.billing.Admission;
+import com.ngx.billing.BillingClock;
+import com.ngx.billing.Entitlements;
+import com.ngx.billing.Limit;
+import com.ngx.billing.UsageEvent;
 import com.ngx.marketplace.DomainEvents;
 import com.ngx.marketplace.PluginHost;
 import com.ngx.marketplace.PluginOutcome;
@@ -30,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +47,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,8 +68,11 @@ import org.slf4j.LoggerFactory;
  * Conversations with prospects: start, turn by turn, transcripts, outcomes. Each turn is one
  * transaction: the conversation's state, both messages, the experiment assignments, the lead,
  * the conversions and — on the first prospect message — the usage record billing counts, so a
- * crash loses nothing and counts nothing twice. Domain events and lead deliveries go out after
- * the commit.
+ * crash loses nothing and counts nothing twice (a conversion with a value adds a revenue record
+ * the same way). Usage records are handed to billing, domain events and lead deliveries go out
+ * after the commit. The tenant's plan decides whether a conversation may start (and a suspended
+ * or cancelled subscription stops the ones under way); usage and conversions take their time from
+ * the billing clock.
  */
 @Component(service = Conversations.class)
 public final class Conversations {
@@ -69,6 +80,8 @@ public final class Conversations {
   static final int MAX_TEXT = 2000;
   private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyy-MM");
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Admission codes that stop conversations under way; a reached quota lets them finish. */
+  private static final Set<String> STOPS = Set.of(Admission.SUSPENDED, Admission.CANCELLED);
 
   private final AgentStore store;
   private final Agents agents;
@@ -76,6 +89,9 @@ public final class Conversations {
   private final TextEmbedder embedder;
   private final PluginHost plugins;
   private final DomainEvents events;
+  private final Entitlements entitlements;
+  private final UsageRelay relay;
+  private final Clock billingClock;
   private final ExecutorService after;
 
   /** What a turn answers to the API. */
@@ -111,13 +127,19 @@ public final class Conversations {
       @Reference Knowledge knowledge,
       @Reference TextEmbedder embedder,
       @Reference PluginHost plugins,
-      @Reference DomainEvents events) {
+      @Reference DomainEvents events,
+      @Reference Entitlements entitlements,
+      @Reference UsageRelay relay,
+      @Reference(target = BillingClock.TARGET) Clock billingClock) {
     this.store = store;
     this.agents = agents;
     this.knowledge = knowledge;
     this.embedder = embedder;
     this.plugins = plugins;
     this.events = events;
+    this.entitlements = entitlements;
+    this.relay = relay;
+    this.billingClock = billingClock;
     this.after = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ngx-agent-deliveries");
       t.setDaemon(true);
@@ -131,7 +153,8 @@ public final class Conversations {
   }
 
   /**
-   * Starts a conversation with an agent's live version.
+   * Starts a conversation with an agent's live version, when the tenant's plan admits one (402
+   * otherwise, and nothing is stored).
    *
    * @param withToken whether to issue a conversation token (widget conversations need it to continue)
    */
@@ -143,6 +166,7 @@ public final class Conversations {
     if (agent.publishedVersion == null) {
       throw ApiException.conflict("agentId", "the agent has no published version yet: publish it first");
     }
+    PlanLimits.require(entitlements.admitConversation(tenant), Limit.CONVERSATIONS_PER_MONTH);
     Compiled c = agents.compiledVersion(tenant, schema, agentId, agent.publishedVersion);
     Engine engine = engine(tenant, schema, agent, c);
     String id = UUID.randomUUID().toString();
@@ -174,7 +198,11 @@ public final class Conversations {
     return view(id, st, t, token);
   }
 
-  /** Handles a prospect message; {@code token} is checked when the conversation has one. */
+  /**
+   * Handles a prospect message; {@code token} is checked when the conversation has one. Refused
+   * (402) while the tenant's subscription is suspended or cancelled; a reached quota does not stop
+   * a conversation under way.
+   */
   public TurnView message(TenantContext tenant, String schema, String conversationId, String text, String token,
       boolean tokenRequired) {
     if (text == null || text.isBlank()) {
@@ -192,12 +220,17 @@ public final class Conversations {
     if (tokenRequired || loadedConversation.tokenHash != null && token != null) {
       requireToken(loadedConversation.tokenHash, token);
     }
+    Admission admission = entitlements.admitConversation(tenant);
+    if (!admission.allowed() && STOPS.contains(admission.code())) {
+      throw PlanLimits.refused(admission, Limit.CONVERSATIONS_PER_MONTH);
+    }
     Compiled c = agents.compiledVersion(tenant, schema, agent.id, loadedConversation.agentVersion);
     Engine engine = engine(tenant, schema, agent, c);
     ConversationState st = Json.read(loadedConversation.state, ConversationState.class);
     Turn t = engine.reply(conversationId, loadedConversation.language, st, text.strip());
     long expectedLock = loadedConversation.lockVersion;
     LeadEntity[] lead = new LeadEntity[1];
+    List<String> usage = new ArrayList<>();
     try {
       store.tenant(schema, em -> {
         ConversationEntity e = conversation(em, conversationId);
@@ -210,22 +243,15 @@ public final class Conversations {
         addMessage(em, e, st, "agent", t.reply(), st.node, t);
         assignments(em, e, st);
         if (first) {
-          UsageEntity u = new UsageEntity();
-          u.id = "conversation:" + e.id;
-          u.kind = "conversation";
-          u.agentId = e.agentId;
-          u.conversationId = e.id;
-          u.period = PERIOD.format(store.utcNow());
-          u.quantity = 1;
-          u.createdAt = store.utcNow();
-          em.persist(u);
+          em.persist(usage(e, "conversation:" + e.id, UsageEvent.CONVERSATION, 1));
+          usage.add("conversation:" + e.id);
         }
         for (Turn.Event ev : t.events) {
           if (ev.type().equals(EventTypes.LEAD_QUALIFIED)) {
             lead[0] = lead(e, st, engine);
             em.persist(lead[0]);
           } else if (ev.type().equals(EventTypes.CONVERSION)) {
-            em.persist(conversion(e, ev.data().get("type"), 0, null, ev.data().get("node")));
+            em.persist(conversion(e, UUID.randomUUID().toString(), ev.data().get("type"), 0, null, ev.data().get("node")));
           }
         }
         apply(e, st);
@@ -238,6 +264,7 @@ public final class Conversations {
       }
       throw e;
     }
+    relay.afterCommit(tenant, schema, usage);
     for (Turn.Event ev : t.events) {
       Map<String, String> data = new LinkedHashMap<>(ev.data());
       data.put("conversationId", conversationId);
@@ -262,7 +289,11 @@ public final class Conversations {
     }
   }
 
-  /** Records a conversion reported by the tenant (booked, purchased with its value). Idempotent by reference. */
+  /**
+   * Records a conversion reported by the tenant: booked (with its value, optionally) or purchased
+   * with its value. Idempotent by reference. A value adds a revenue usage record ({@code
+   * revenue:<CURRENCY>}, the value in minor units) in the same transaction.
+   */
   public ConversationView convert(TenantContext tenant, String schema, String conversationId, String type, BigDecimal value,
       String currency, String reference) {
     if (type == null || !List.of("cta_taken", "booked", "purchased").contains(type)) {
@@ -273,9 +304,12 @@ public final class Conversations {
     }
     long minor = 0;
     String cur = null;
-    if ("purchased".equals(type)) {
-      if (value == null || value.signum() < 0) {
-        throw ApiException.invalid("value", "a purchase needs its value (a non-negative amount)");
+    if ("purchased".equals(type) && value == null) {
+      throw ApiException.invalid("value", "a purchase needs its value (a non-negative amount)");
+    }
+    if (value != null && !"cta_taken".equals(type)) {
+      if (value.signum() < 0) {
+        throw ApiException.invalid("value", "must be a non-negative amount");
       }
       try {
         Currency c = Currency.getInstance(currency == null ? "" : currency);
@@ -291,6 +325,10 @@ public final class Conversations {
     long amount = minor;
     String curr = cur;
     String ref = reference == null ? UUID.randomUUID().toString() : reference;
+    // stable for a reference, so the revenue record of a retried report is the same record
+    String conversionId = UUID.nameUUIDFromBytes(("conversion:" + conversationId + ":" + type + ":" + ref)
+        .getBytes(StandardCharsets.UTF_8)).toString();
+    String revenueId = amount > 0 && curr != null ? "conversion:" + conversionId : null;
     boolean[] added = new boolean[1];
     store.tenant(schema, em -> {
       ConversationEntity e = conversation(em, conversationId);
@@ -302,7 +340,10 @@ public final class Conversations {
       if (curr != null && e.currency != null && !e.currency.equals(curr)) {
         throw ApiException.invalid("currency", "this conversation's conversions are in " + e.currency);
       }
-      em.persist(conversion(e, type, amount, curr, ref));
+      em.persist(conversion(e, conversionId, type, amount, curr, ref));
+      if (revenueId != null) {
+        em.persist(usage(e, revenueId, UsageEvent.REVENUE_PREFIX + curr.toUpperCase(Locale.ROOT), amount));
+      }
       e.converted = 1;
       e.valueMinor += amount;
       if (curr != null) {
@@ -315,6 +356,9 @@ public final class Conversations {
       return null;
     });
     if (added[0]) {
+      if (revenueId != null) {
+        relay.afterCommit(tenant, schema, List.of(revenueId));
+      }
       Map<String, String> data = new LinkedHashMap<>();
       data.put("conversationId", conversationId);
       data.put("type", type);
@@ -506,17 +550,34 @@ public final class Conversations {
     return l;
   }
 
-  private ConversionEntity conversion(ConversationEntity e, String type, long minor, String currency, String reference) {
+  private ConversionEntity conversion(ConversationEntity e, String id, String type, long minor, String currency, String reference) {
     ConversionEntity c = new ConversionEntity();
-    c.id = UUID.randomUUID().toString();
+    c.id = id;
     c.conversationId = e.id;
     c.agentId = e.agentId;
     c.type = type;
     c.valueMinor = minor;
     c.currency = currency;
     c.reference = reference;
-    c.createdAt = store.utcNow();
+    c.createdAt = billingNow();
     return c;
+  }
+
+  /** A usage record of the conversation, timed (and so put in its period) by the billing clock. */
+  private UsageEntity usage(ConversationEntity e, String id, String kind, long quantity) {
+    UsageEntity u = new UsageEntity();
+    u.id = id;
+    u.kind = kind;
+    u.agentId = e.agentId;
+    u.conversationId = e.id;
+    u.createdAt = billingNow();
+    u.period = PERIOD.format(u.createdAt);
+    u.quantity = quantity;
+    return u;
+  }
+
+  private LocalDateTime billingNow() {
+    return LocalDateTime.ofInstant(billingClock.instant(), ZoneOffset.UTC);
   }
 
   private void addMessage(EntityManager em, ConversationEntity e, ConversationState st, String role, String text, String node, Turn t) {

@@ -18,6 +18,8 @@ import com.ngx.api.llm.Completion;
 import com.ngx.api.llm.CompletionRequest;
 import com.ngx.api.llm.LanguageModel;
 import com.ngx.api.tenant.TenantContext;
+import com.ngx.billing.Entitlements;
+import com.ngx.billing.Limit;
 import com.ngx.marketplace.PluginHost;
 import com.ngx.marketplace.PluginOutcome;
 import com.ngx.nlu.TextEmbedder;
@@ -47,7 +49,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Agents' knowledge bases: documents uploaded (text, Markdown, HTML, PDF), extracted, chunked,
  * embedded and stored in the tenant's schema; an in-memory hybrid index (Lucene BM25 + vectors)
- * per agent, rebuilt from the database whenever the knowledge base changes.
+ * per agent, rebuilt from the database whenever the knowledge base changes. The tenant's plan
+ * limits the characters of text across all its agents' documents.
  */
 @Component(service = Knowledge.class)
 public final class Knowledge {
@@ -57,6 +60,7 @@ public final class Knowledge {
 
   private final AgentStore store;
   private final TextEmbedder embedder;
+  private final Entitlements entitlements;
   private volatile PluginHost plugins;
   private final Map<String, Cached> indexes = new LinkedHashMap<>(64, 0.75f, true);
 
@@ -68,9 +72,10 @@ public final class Knowledge {
       String sha256, Instant createdAt, Instant updatedAt) {}
 
   @Activate
-  public Knowledge(@Reference AgentStore store, @Reference TextEmbedder embedder) {
+  public Knowledge(@Reference AgentStore store, @Reference TextEmbedder embedder, @Reference Entitlements entitlements) {
     this.store = store;
     this.embedder = embedder;
+    this.entitlements = entitlements;
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -84,17 +89,28 @@ public final class Knowledge {
     }
   }
 
-  /** Adds a Markdown text (a template's starting documents). */
+  /**
+   * Adds a Markdown text (a template's starting documents: they come with the agent the plan
+   * admitted, and are not admitted on their own).
+   */
   public DocumentView addText(String schema, String agentId, String title, String language, String markdown) {
-    return upload(schema, agentId, null, title + ".md", "text/markdown", markdown.getBytes(StandardCharsets.UTF_8), language, title);
+    return store(null, schema, agentId, null, title + ".md", "text/markdown", markdown.getBytes(StandardCharsets.UTF_8), language,
+        title);
   }
 
   /**
    * Adds a document, or replaces one ({@code documentId} not null): extracted, chunked, embedded
-   * and stored in one transaction; the agent's index is rebuilt on its next use.
+   * and stored in one transaction; the agent's index is rebuilt on its next use. Refused (402)
+   * when the tenant's documents would then hold more characters of text than its plan allows.
    */
-  public DocumentView upload(String schema, String agentId, String documentId, String fileName, String mediaType,
-      byte[] content, String language, String name) {
+  public DocumentView upload(TenantContext tenant, String schema, String agentId, String documentId, String fileName,
+      String mediaType, byte[] content, String language, String name) {
+    return store(tenant, schema, agentId, documentId, fileName, mediaType, content, language, name);
+  }
+
+  /** Stores a document; {@code tenant} null for one the plan need not admit. */
+  private DocumentView store(TenantContext tenant, String schema, String agentId, String documentId, String fileName,
+      String mediaType, byte[] content, String language, String name) {
     Extracted extracted;
     try {
       extracted = DocumentText.extract(fileName, mediaType, content);
@@ -104,6 +120,16 @@ public final class Knowledge {
     List<Chunk> chunks = Chunker.chunk(extracted);
     if (chunks.isEmpty()) {
       throw ApiException.invalid("file", "the document has no text");
+    }
+    if (tenant != null) {
+      // before the embedding, the costly part; a replaced document's text no longer counts
+      long after = store.tenant(schema, em -> {
+        Agents.find(em, agentId);
+        long replaced = documentId == null ? 0 : document(em, agentId, documentId).textChars;
+        Long total = em.createQuery("select sum(d.textChars) from KnowledgeDocumentEntity d", Long.class).getSingleResult();
+        return (total == null ? 0 : total) - replaced + extracted.length();
+      });
+      PlanLimits.require(entitlements.admit(tenant, Limit.KNOWLEDGE_CHARACTERS, after), Limit.KNOWLEDGE_CHARACTERS);
     }
     String title = name != null ? name : extracted.title() != null && !extracted.title().isBlank() ? extracted.title() : fileName;
     String docName = title.length() > 200 ? title.substring(0, 200) : title;

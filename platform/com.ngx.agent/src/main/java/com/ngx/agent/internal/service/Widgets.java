@@ -2,11 +2,12 @@ package com.ngx.agent.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ngx.agent.Branding;
 import com.ngx.agent.internal.Json;
 import com.ngx.agent.internal.store.AgentStore;
 import com.ngx.agent.internal.store.WidgetEntity;
 import com.ngx.api.tenant.TenantContext;
+import com.ngx.billing.Entitlements;
+import com.ngx.billing.Limit;
 import com.ngx.rest.ApiException;
 import com.ngx.rest.Validator;
 import com.ngx.tenant.Tenant;
@@ -17,25 +18,26 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Chat widget keys. A key is public (it sits in the tenant's web page); what protects the tenant
  * is the list of origins allowed to use it (checked on every call, CORS included), the
  * per-conversation token, and the tenant's rate limit. The tenant is bound from the key, never
- * from the request.
+ * from the request. The tenant's plan limits the distinct brands of its widgets and decides
+ * whether they carry the platform's branding.
  */
 @Component(service = Widgets.class)
 public final class Widgets {
@@ -48,7 +50,7 @@ public final class Widgets {
   private final AgentStore store;
   private final TenantService tenants;
   private final Agents agents;
-  private volatile Branding branding;
+  private final Entitlements entitlements;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(Resolved value, long at) {}
@@ -60,33 +62,28 @@ public final class Widgets {
   public record Resolved(String key, TenantContext tenant, String schema, String agentId, List<String> origins, JsonNode brand) {}
 
   @Activate
-  public Widgets(@Reference AgentStore store, @Reference TenantService tenants, @Reference Agents agents) {
+  public Widgets(@Reference AgentStore store, @Reference TenantService tenants, @Reference Agents agents,
+      @Reference Entitlements entitlements) {
     this.store = store;
     this.tenants = tenants;
     this.agents = agents;
-  }
-
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-  void setBranding(Branding branding) {
-    this.branding = branding;
-  }
-
-  void unsetBranding(Branding branding) {
-    if (this.branding == branding) {
-      this.branding = null;
-    }
+    this.entitlements = entitlements;
   }
 
   public WidgetView create(TenantContext tenant, String schema, String agentId, List<String> origins, JsonNode brand, String baseUrl) {
     return create(tenant, schema, agentId, key(), origins, brand, baseUrl);
   }
 
-  /** Creates a widget under a chosen key (the demo's well-known key); nothing if the key exists. */
+  /**
+   * Creates a widget under a chosen key (the demo's well-known key). Refused (402) when its brand
+   * would take the tenant's widgets beyond the distinct brands its plan allows.
+   */
   public WidgetView create(TenantContext tenant, String schema, String agentId, String key, List<String> origins, JsonNode brand,
       String baseUrl) {
     agents.entity(schema, agentId);
     List<String> clean = origins(origins);
     ObjectNode b = brand(brand);
+    PlanLimits.require(entitlements.admit(tenant, Limit.BRANDS, brandsWith(tenant, b)), Limit.BRANDS);
     WidgetEntity w = new WidgetEntity();
     w.key = key;
     w.tenantId = tenant.id().toString();
@@ -144,10 +141,33 @@ public final class Widgets {
     return Optional.ofNullable(r);
   }
 
-  /** Whether the platform's branding shows in this tenant's widget. */
+  /** Whether the platform's branding shows in this tenant's widget: the tenant's plan decides. */
   public boolean platformBranding(TenantContext tenant) {
-    Branding b = branding;
-    return b == null || b.platformBrandingRequired(tenant);
+    return entitlements.platformBrandingRequired(tenant);
+  }
+
+  /** How many distinct brands the tenant's live widgets have with {@code brand} among them. */
+  long brandsWith(TenantContext tenant, JsonNode brand) {
+    Set<String> brands = new HashSet<>();
+    brands.add(normalised(brand));
+    store.shared(em -> em.createQuery(
+            "select w.brand from WidgetEntity w where w.tenantId = :t and w.revokedAt is null", String.class)
+        .setParameter("t", tenant.id().toString()).getResultList())
+        .forEach(b -> brands.add(normalised(Json.tree(b))));
+    return brands.size();
+  }
+
+  /**
+   * A brand's identity: its fields in a fixed order, trimmed, colours in upper case, so widgets
+   * that look the same are one brand however their JSON was written.
+   */
+  static String normalised(JsonNode brand) {
+    TreeMap<String, String> fields = new TreeMap<>();
+    brand.fields().forEachRemaining(f -> {
+      String v = f.getValue().asText().strip();
+      fields.put(f.getKey(), COLOR.matcher(v).matches() ? v.toUpperCase(Locale.ROOT) : v);
+    });
+    return Json.write(fields);
   }
 
   /** True when {@code origin} may use the widget. */

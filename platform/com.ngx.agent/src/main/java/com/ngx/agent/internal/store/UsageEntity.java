@@ -10,7 +10,10 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
-/** One billable usage record; its id makes it count exactly once. */
+/**
+ * One billable usage record, and the outbox entry that hands it to billing: its id makes it count
+ * exactly once; {@code deliveredAt} is set once billing has recorded it.
+ */
 @Entity
 @Table(name = "usage_record")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
@@ -23,4 +26,5 @@ public class UsageEntity {
   public String period;
   public long quantity;
   @Column(name = "created_at") public LocalDateTime createdAt;
+  @Column(name = "delivered_at") public LocalDateTime deliveredAt;
 }

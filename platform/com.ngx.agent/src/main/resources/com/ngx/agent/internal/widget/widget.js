@@ -27,6 +27,7 @@
       send: 'Send', you: 'You', typing: '{n} is typing…', continued: 'Conversation continued',
       error: 'Sorry, something went wrong. Please try again.', offline: "We couldn't reach the chat. Please check your connection and try again.",
       busy: "You're sending messages too quickly. Please wait {n} seconds and try again.", retry: 'Try again',
+      unavailable: "This chat isn't available right now.",
       ended: 'This conversation has ended. Write again to start a new one.', handedOff: 'A member of our team will continue this conversation.',
       powered: 'Powered by {n}', book_call: 'Book a call', start_trial: 'Start free trial', buy_link: 'Buy now'
     },
@@ -35,6 +36,7 @@
       send: 'Enviar', you: 'Tú', typing: '{n} está escribiendo…', continued: 'Conversación retomada',
       error: 'Lo sentimos, algo ha fallado. Inténtalo de nuevo.', offline: 'No hemos podido conectar con el chat. Revisa tu conexión e inténtalo de nuevo.',
       busy: 'Estás enviando mensajes demasiado rápido. Espera {n} segundos e inténtalo de nuevo.', retry: 'Reintentar',
+      unavailable: 'Este chat no está disponible en este momento.',
       ended: 'Esta conversación ha terminado. Escribe de nuevo para empezar otra.', handedOff: 'Una persona de nuestro equipo continuará esta conversación.',
       powered: 'Con la tecnología de {n}', book_call: 'Reservar una llamada', start_trial: 'Empezar la prueba gratis', buy_link: 'Comprar ahora'
     }
@@ -44,7 +46,10 @@
   const t = (id, n) => S[id].replace('{n}', n == null ? '' : String(n));
 
   // ---- HTTP ---------------------------------------------------------------------------------
-  /** Calls the widget API; rejects with an Error carrying status (0 = network/CORS) and retryAfter. */
+  /**
+   * Calls the widget API; rejects with an Error carrying status (0 = network/CORS), retryAfter, and
+   * for a 402 (the tenant's plan refused) the problem's detail, a sentence written for the visitor.
+   */
   async function call(method, path, body, token) {
     const headers = { Accept: 'application/json' };
     if (body) headers['Content-Type'] = 'application/json';
@@ -60,7 +65,13 @@
       const err = Object.assign(new Error('HTTP ' + res.status), { status: res.status });
       const ra = res.headers.get('Retry-After');
       if (ra) err.retryAfter = /^\d+$/.test(ra) ? +ra : Math.max(1, Math.round((Date.parse(ra) - Date.now()) / 1000)) || 0;
-      throw err; // the problem+json body is deliberately not shown: users get a friendly line instead
+      if (res.status === 402) {
+        try {
+          const p = await res.json();
+          if (p && typeof p.detail === 'string' && p.detail.trim()) err.detail = p.detail.trim().slice(0, 300);
+        } catch (e) { /* no readable body: the generic sentence */ }
+      }
+      throw err; // other problems' bodies are deliberately not shown: users get a friendly line instead
     }
     return res.status === 204 ? null : res.json();
   }
@@ -104,6 +115,7 @@ header h2{flex:1;margin:0;font-size:16px;font-weight:600;overflow:hidden;text-ov
 .user{align-self:flex-end;background:var(--p);color:var(--on-p);border-bottom-right-radius:4px}
 .note{align-self:center;font-size:13px;opacity:.8;text-align:center}
 .error{align-self:stretch;font-size:14px;padding:8px 10px;border-radius:8px;border:1px solid #C5221F;background:var(--bg);color:var(--fg)}
+.notice{align-self:stretch;font-size:14px;padding:8px 10px;border-radius:8px;border:1px solid var(--line);background:var(--tint);color:var(--fg)}
 .error button{margin-left:6px;font:inherit;font-weight:600;color:var(--fg);background:transparent;border:1px solid currentColor;border-radius:6px;padding:2px 8px;cursor:pointer}
 .cta{align-self:flex-start;display:inline-block;padding:10px 18px;border-radius:22px;background:var(--p);color:var(--on-p);
  font-weight:700;text-decoration:none;box-shadow:0 2px 6px rgba(0,0,0,.2)}
@@ -213,8 +225,16 @@ footer{padding:0 10px 8px;text-align:center;font-size:11px;opacity:.75}
       ui.typing = add(el('div', { className: 'msg agent dots' }, dot(), dot(), dot(), el('span', { className: 'sr' }, t('typing', cfg.agentName || ''))));
     }
   }
-  /** A friendly error line with a retry button; never the server's raw problem. */
+  /**
+   * A friendly error line with a retry button; never the server's raw problem. A 402 (the tenant's
+   * plan allows no conversation now) shows its sentence instead, without a retry: trying again
+   * would not help.
+   */
   function fail(err, retry) {
+    if (err.status === 402) {
+      add(el('div', { className: 'notice', role: 'status' }, err.detail || t('unavailable')));
+      return;
+    }
     const text = err.status === 0 ? t('offline') : err.status === 429 ? t('busy', err.retryAfter || 10) : t('error');
     const line = add(el('div', { className: 'error' }, text + ' ')); // announced by the log
     line.append(el('button', { type: 'button', on: { click: () => { line.remove(); retry(); } } }, t('retry')));
