@@ -313,3 +313,7 @@ create table bill_provider_data (
   data_value varchar not null,
   primary key (provider, tenant_id, data_key)
 );
+
+-- every issuer's counters exist from the start, so the first invoices of concurrent runs lock a row
+insert into bill_number_sequence (issuer_id, kind, next_number) values ('platform', 'invoice', 1);
+insert into bill_number_sequence (issuer_id, kind, next_number) values ('platform', 'credit_note', 1);

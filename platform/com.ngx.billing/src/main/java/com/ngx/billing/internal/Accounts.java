@@ -131,7 +131,7 @@ public final class Accounts implements TenantLifecycleParticipant {
     AccountEntity a = em.find(AccountEntity.class, s.tenantId);
     notifier.notice(em, tenant, "suspended", "suspended:" + s.suspendedAt,
         "Subscription suspended: invoice " + invoiceNumber + " is unpaid. Agents stopped serving; data is kept.");
-    notifier.mail(em, tenant, MailTemplates.subscriptionSuspended(brand(em, a), a.email, a.billingName,
+    notifier.mail(em, tenant, a.email, () -> MailTemplates.subscriptionSuspended(brand(em, a), a.email, a.billingName,
         invoiceNumber, com.ngx.billing.internal.calc.Money.format(amountDueMinor, currency), link("/billing")));
     notifier.event(com.ngx.api.event.EventTypes.SUBSCRIPTION_CHANGED, tenant,
         Map.of("plan", s.planId, "status", s.status));
@@ -156,7 +156,7 @@ public final class Accounts implements TenantLifecycleParticipant {
       UUID tenant = UUID.fromString(s.tenantId);
       AccountEntity a = em.find(AccountEntity.class, s.tenantId);
       notifier.notice(em, tenant, "reactivated", "reactivated:" + s.updatedAt, "Subscription reactivated: agents serve again.");
-      notifier.mail(em, tenant, MailTemplates.subscriptionReactivated(brand(em, a), a.email, a.billingName));
+      notifier.mail(em, tenant, a.email, () -> MailTemplates.subscriptionReactivated(brand(em, a), a.email, a.billingName));
       notifier.event(com.ngx.api.event.EventTypes.SUBSCRIPTION_CHANGED, tenant,
           Map.of("plan", s.planId, "status", s.status));
     }

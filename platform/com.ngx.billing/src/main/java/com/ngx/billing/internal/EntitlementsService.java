@@ -75,8 +75,8 @@ public final class EntitlementsService implements Entitlements {
         return new Admission(false, state.code(), state.message(), max, wanted);
       }
       if (max != null && wanted > max) {
-        return Admission.refuse(Admission.QUOTA_EXCEEDED, "The " + plan.name() + " plan allows " + max + " "
-            + describe(limit) + "; this would make " + wanted + ". Upgrade the plan to go further.", max, wanted - 1);
+        return Admission.refuse(Admission.QUOTA_EXCEEDED, "The " + plan.name() + " plan's limit of " + describe(limit)
+            + " is " + max + "; this would make " + wanted + ". Upgrade the plan to go further.", max, wanted - 1);
       }
       return Admission.allow(max, Math.max(0, wanted - 1));
     });

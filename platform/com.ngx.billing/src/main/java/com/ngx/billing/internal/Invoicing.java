@@ -198,7 +198,7 @@ public final class Invoicing {
     }
     a.updatedAt = now;
     UUID tenant = UUID.fromString(i.tenantId);
-    notifier.mail(em, tenant, MailTemplates.invoiceIssued(accounts.brand(em, a), a.email, a.billingName, i.number,
+    notifier.mail(em, tenant, a.email, () -> MailTemplates.invoiceIssued(accounts.brand(em, a), a.email, a.billingName, i.number,
         Money.format(i.totalMinor, i.currency), i.dueAt.toLocalDate().toString(), accounts.link("/billing/invoices/" + i.id)));
     notifier.event(EventTypes.INVOICE_ISSUED, tenant, Map.of("invoiceId", i.id, "number", i.number,
         "total", Money.toDecimal(i.totalMinor, i.currency).toPlainString(), "currency", i.currency));
@@ -247,7 +247,7 @@ public final class Invoicing {
       i.nextAttemptAt = null;
       settle(em, i, com.ngx.billing.Settlement.PAID, now);
       UUID tenant = UUID.fromString(i.tenantId);
-      notifier.mail(em, tenant, MailTemplates.paymentReceived(accounts.brand(em, a), a.email, a.billingName,
+      notifier.mail(em, tenant, a.email, () -> MailTemplates.paymentReceived(accounts.brand(em, a), a.email, a.billingName,
           i.number, Money.format(i.amountPaidMinor, i.currency)));
       notifier.event(EventTypes.INVOICE_PAID, tenant, Map.of("invoiceId", i.id, "number", i.number,
           "total", Money.toDecimal(i.totalMinor, i.currency).toPlainString(), "currency", i.currency));
@@ -413,6 +413,11 @@ public final class Invoicing {
     c.subtotalMinor = t.subtotalMinor();
     c.taxMinor = t.taxMinor();
     c.totalMinor = t.totalMinor();
+    if (lineIds == null || lineIds.isEmpty()) {
+      // an amount refunded is exact: its tax is what is left of it above the net line
+      c.totalMinor = amountMinor;
+      c.taxMinor = amountMinor - c.subtotalMinor;
+    }
     c.taxName = original.taxName;
     c.taxRatePercent = original.taxRatePercent;
     if (c.totalMinor > creditable) {

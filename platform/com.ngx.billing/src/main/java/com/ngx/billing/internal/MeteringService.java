@@ -132,7 +132,7 @@ public final class MeteringService implements Metering {
                     : "; further conversations are billed as overage")
             : "You used " + used + " of " + limit + " conversations (" + pct + "%) of " + period;
         if (notifier.notice(em, tenantId, "quota_warning", key, text)) {
-          notifier.mail(em, tenantId, MailTemplates.quotaWarning(accounts.brand(em, a), a.email, a.billingName,
+          notifier.mail(em, tenantId, a.email, () -> MailTemplates.quotaWarning(accounts.brand(em, a), a.email, a.billingName,
               "conversations per month", used, limit, pct, period));
           notifier.event(EventTypes.QUOTA_WARNING, tenantId, Map.of("limit", Limit.CONVERSATIONS_PER_MONTH.key(),
               "used", Long.toString(used), "max", Long.toString(limit), "percent", Integer.toString(pct),

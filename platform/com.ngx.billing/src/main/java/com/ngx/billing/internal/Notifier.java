@@ -67,11 +67,23 @@ public final class Notifier {
     return true;
   }
 
-  /** Queues a mail in the current transaction; sent after commit. No address: nothing. */
-  public void mail(EntityManager em, UUID tenantId, Mail mail) {
-    if (mail == null || mail.to() == null || mail.to().isBlank()) {
+  /** Queues the mail {@code build} makes for {@code to}; nothing when the account has no address. */
+  public void mail(EntityManager em, UUID tenantId, String to, java.util.function.Supplier<Mail> build) {
+    if (to == null || to.isBlank()) {
       return;
     }
+    Mail mail;
+    try {
+      mail = build.get();
+    } catch (IllegalArgumentException e) {
+      LOG.warn("No billing mail to {} for tenant {}: {}", to, tenantId, e.getMessage());
+      return;
+    }
+    mail(em, tenantId, mail);
+  }
+
+  /** Queues a mail in the current transaction; sent after commit. */
+  public void mail(EntityManager em, UUID tenantId, Mail mail) {
     MailEntity m = new MailEntity();
     m.id = UUID.randomUUID().toString();
     m.tenantId = tenantId == null ? null : tenantId.toString();

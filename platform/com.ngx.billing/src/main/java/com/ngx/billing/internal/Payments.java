@@ -254,13 +254,14 @@ public final class Payments {
       i.firstFailedAt = now;
     }
     int retriesDone = i.attempts - 1;
+    // retries are due from the start of their day (UTC), so the day's billing run makes them
     Optional<Instant> next = hard ? Optional.empty()
-        : schedule.nextAttempt(BillingStore.instant(i.firstFailedAt), retriesDone);
+        : schedule.nextAttempt(BillingStore.instant(i.firstFailedAt.toLocalDate().atStartOfDay()), retriesDone);
     i.nextAttemptAt = next.map(BillingStore::utc).orElse(null);
     SubscriptionEntity s = em.find(SubscriptionEntity.class, i.tenantId, LockModeType.PESSIMISTIC_WRITE);
     AccountEntity a = em.find(AccountEntity.class, i.tenantId);
     UUID tenant = UUID.fromString(i.tenantId);
-    notifier.mail(em, tenant, MailTemplates.paymentFailed(accounts.brand(em, a), a.email, a.billingName, i.number,
+    notifier.mail(em, tenant, a.email, () -> MailTemplates.paymentFailed(accounts.brand(em, a), a.email, a.billingName, i.number,
         Money.format(i.amountDueMinor, i.currency), i.attempts,
         next.map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()).orElse(null),
         p.message == null ? p.failureCode : p.message, accounts.link("/billing/invoices/" + i.id)));
@@ -368,7 +369,10 @@ public final class Payments {
     TenantContext tenant = new TenantContext(tenantId, tenantSlug(a.tenantId));
     String existing = providerId.equals(a.provider) ? a.customerRef : null;
     String customer = call(() -> pa.saveCustomer(context(tenant, providerId), new PaymentCustomer(existing,
-            a.tenantId, a.billingName, a.email, a.country, "customer:" + a.tenantId + ":" + providerId)),
+            a.tenantId, a.billingName, a.email, a.country,
+            // creating is done once per tenant and provider; an update is idempotent by nature and
+            // must not reuse the creation's key (a provider refuses a key with other parameters)
+            existing == null ? "customer:" + a.tenantId + ":" + providerId : "customer-update:" + UUID.randomUUID())),
         () -> null);
     if (customer == null) {
       throw new ApiException(502, "Payment provider failed", "The payment provider did not answer; try again",

@@ -144,6 +144,13 @@ public final class Subscriptions {
         s.planVersion = target.version();
         s.nextPlanId = null;
         s.nextPlanVersion = null;
+        if (target.free()) {
+          // nothing to try out: a free plan starts at once
+          s.status = Status.ACTIVE;
+          s.trialEnd = now;
+          s.periodStart = today;
+          s.periodEnd = Accounts.nextMonthStart(today);
+        }
       } else if ("period_end".equals(w)) {
         s.nextPlanId = target.id();
         s.nextPlanVersion = target.version();
@@ -153,7 +160,10 @@ public final class Subscriptions {
         }
         long oldPrice = price(current, s);
         long newPrice = target.priceMinor() == null ? 0 : target.priceMinor();
-        Proration.Change c = Proration.change(oldPrice, newPrice, s.periodStart, s.periodEnd, today);
+        // by the days of the calendar month, also when the period began mid-month (after a trial):
+        // the first month was charged price × its days / month days, so that is what is credited
+        Proration.Change c = Proration.change(oldPrice, newPrice, Accounts.monthStart(s.periodStart), s.periodEnd,
+            today);
         List<LineDraft> lines = new ArrayList<>();
         if (c.creditMinor() > 0) {
           lines.add(LineDraft.of("proration_credit", "Unused time on " + current.name() + " (" + c.remainingDays()
