@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.ngx.marketplace.testkit.TestSigner;
 import com.ngx.payment.stripe.testing.FakeStripe;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -333,6 +334,54 @@ class BillingIT {
     assertTrue(clients.toString().contains(t.id()), clients.toString());
     expect(403, ngx.get("/partner/clients", t.key()));
     expect(403, ngx.get("/operator/clock", partnerKey));
+    reconciled(t);
+  }
+
+  @Test
+  void addOnChargesReachTheInvoiceAndPublishersArePaidFromMoneyCollected() throws Exception {
+    MarketplaceIT.ngxFor(ngx);
+    TestSigner signer = TestSigner.generate("CN=Billing Labs, O=Billing Labs, C=US");
+    MarketplaceIT.Publisher publisher = MarketplaceIT.publisher("Billing Labs " + suffix(), signer.pem());
+    String pluginId = "bill-" + suffix();
+    String listing = MarketplaceIT.listing(publisher, pluginId, "module",
+        "{\"model\":\"monthly\",\"priceMinor\":999,\"currency\":\"USD\"}");
+    JsonNode version = MarketplaceIT.upload(publisher, listing, Plugins.hello(pluginId, "1.0.0", 0, signer));
+    assertEquals("published", version.path("status").asText(), version.toString());
+
+    Tenant t = tenant("addon");
+    expect(200, ngx.post("/subscription", t.key(), "{\"planId\":\"freemium\",\"when\":\"now\"}"));
+    JsonNode installed = expect(201, ngx.post("/installations", t.key(), "{\"listingId\":\"" + listing + "\"}"));
+    assertEquals("paid", installed.path("entitlement").asText(), installed.toString());
+
+    // the month's fee is on the next month's invoice, once
+    advanceTo(billingToday().withDayOfMonth(1).plusMonths(1));
+    run();
+    run();
+    JsonNode invoice = expect(200, ngx.get("/invoices/" + onlyNew(t, 0).path("id").asText(), t.key()));
+    assertEquals(1, invoice.path("lines").size(), invoice.toString());
+    JsonNode line = invoice.path("lines").path(0);
+    assertEquals("marketplace", line.path("source").asText(), line.toString());
+    assertEquals(999, line.path("amountMinor").asLong());
+    assertEquals("open", invoice.path("status").asText());
+    String period = billingToday().toString().substring(0, 7);
+    String statementPath = "/publishers/" + publisher.id() + "/statements/" + period;
+    assertEquals(0, expect(200, ngx.get(statementPath, publisher.key())).path("totals").size(),
+        "nothing is paid out before the tenant pays");
+
+    // the tenant pays: the publisher's statement has its 80%
+    expect(200, ngx.post("/operator/invoices/" + invoice.path("id").asText() + "/payments", OPERATOR_KEY, "{}"));
+    JsonNode statement = expect(200, ngx.get(statementPath, publisher.key()));
+    assertEquals(999, statement.path("totals").path(0).path("grossMinor").asLong(), statement.toString());
+    assertEquals(799, statement.path("totals").path(0).path("publisherMinor").asLong(), statement.toString());
+    assertEquals(200, statement.path("totals").path(0).path("platformMinor").asLong(), statement.toString());
+
+    // a refund of the line reverses the publisher's share in the month it happens
+    JsonNode credit = expect(201, ngx.post("/operator/invoices/" + invoice.path("id").asText() + "/refunds",
+        OPERATOR_KEY, "{\"lineIds\":[\"" + line.path("id").asText() + "\"]}"));
+    assertEquals(999, credit.path("totalMinor").asLong(), credit.toString());
+    JsonNode reversed = expect(200, ngx.get(statementPath, publisher.key()));
+    assertEquals(0, reversed.path("totals").path(0).path("grossMinor").asLong(), reversed.toString());
+    assertEquals(0, reversed.path("totals").path(0).path("publisherMinor").asLong(), reversed.toString());
     reconciled(t);
   }
 

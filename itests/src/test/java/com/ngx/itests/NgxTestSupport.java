@@ -116,6 +116,9 @@ public abstract class NgxTestSupport {
     // tenant schemas migrate lazily here; ProvisioningRollbackIT adds a broken module for a moment
     options.add(editConfigurationFilePut("etc/com.ngx.persistence.cfg", "backgroundMigrationDelaySeconds", "300"));
     options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"));
+    // billing: the movable test clock, and runs only on demand
+    options.add(editConfigurationFilePut("etc/system.properties", "ngx.billing.testClock", "true"));
+    options.add(editConfigurationFilePut("etc/com.ngx.billing.cfg", "runIntervalSeconds", "0"));
     String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
     options.add(
         editConfigurationFilePut(

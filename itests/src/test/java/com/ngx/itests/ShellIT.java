@@ -119,4 +119,39 @@ public class ShellIT extends NgxTestSupport {
     assertTrue(draft, draft.contains("node ask_timeline") && draft.contains("9 pm"));
     assertEquals(1, get("/conversations?agentId=" + agent, key).expect(200).json().path("total").asInt());
   }
+
+  @Test
+  public void billingCommands() throws Exception {
+    String slug = unique("bshell");
+    shell("ngx:tenant-create " + slug + " \"Billing Shell\"");
+    String key = shell("ngx:apikey-create " + slug + " billing").lines().filter(l -> l.startsWith("ngx_t_"))
+        .findFirst().orElseThrow();
+    JsonNode sub = call("POST", "/subscription", key, "{\"planId\":\"starter\",\"when\":\"now\"}").expect(200).json();
+    assertEquals("trialing", sub.path("status").asText());
+    // usage reaches billing through the agent engine's outbox (on this database too)
+    String agent = call("POST", "/agents", key, "{\"name\":\"Billed agent\",\"language\":\"en\"}").expect(201).json()
+        .path("id").asText();
+    call("POST", "/agents/" + agent + "/publish", key, "{}").expect(201);
+    String conversation = call("POST", "/conversations", key, "{\"agentId\":\"" + agent + "\"}").expect(201).json()
+        .path("id").asText();
+    call("POST", "/conversations/" + conversation + "/messages", key, "{\"text\":\"how much is it?\"}").expect(200);
+    await(java.time.Duration.ofSeconds(40), "the conversation to be counted",
+        () -> get("/usage", key).json().path("conversations").path("counted").asInt() == 1);
+
+    // the trial ends: the operator runs billing from the console with the test clock moved
+    String run = shell("ngx:billing-run --advance P15D");
+    assertTrue(run, run.contains("invoices opened") && run.contains("succeeded"));
+    String list = shell("ngx:invoice-show --tenant " + slug);
+    assertTrue(list, list.contains("NGX-") && list.contains("open"));
+    String invoice = get("/invoices", key).expect(200).json().path("items").path(0).path("id").asText();
+    String shown = shell("ngx:invoice-show " + invoice);
+    assertTrue(shown, shown.contains("Invoice NGX-") && shown.contains("Starter plan") && shown.contains("Total")
+        && shown.contains("via manual: pending"));
+    // a bank transfer arrives; the invoice is paid and the ledger reconciles (H2 and PostgreSQL)
+    call("POST", "/operator/invoices/" + invoice + "/payments", OPERATOR_KEY, "{\"reference\":\"transfer\"}").expect(200);
+    assertTrue(shell("ngx:invoice-show " + invoice).contains("[paid]"));
+    String tenantId = get("/me", key).expect(200).json().path("id").asText();
+    assertTrue(get("/operator/tenants/" + tenantId + "/ledger", OPERATOR_KEY).expect(200).json().path("reconciled")
+        .asBoolean());
+  }
 }

@@ -246,7 +246,7 @@ create table bill_commission (
   id varchar(36) primary key,
   partner_id varchar(36) not null references bill_partner (id),
   tenant_id varchar(36) not null,
-  payment_id varchar(36) not null,
+  payment_id varchar(120) not null,
   kind varchar(20) not null,
   base_minor bigint not null,
   rate_bp integer not null,

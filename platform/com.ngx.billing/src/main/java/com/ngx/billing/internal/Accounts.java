@@ -66,6 +66,11 @@ public final class Accounts implements TenantLifecycleParticipant {
       return a;
     }
     Tenant t = tenants.get(tenantId).orElseThrow(() -> ApiException.notFound("No tenant " + tenantId));
+    if (t.status() == com.ngx.tenant.TenantStatus.PROVISIONING) {
+      // its provisioning creates the account (this participant); creating it here too would race
+      throw new ApiException(409, "Conflict", "Tenant " + t.slug() + " is still being provisioned; retry shortly",
+          java.util.List.of());
+    }
     return ensure(em, tenantId, t.name());
   }
 

@@ -12,9 +12,6 @@ public @interface BillingConfiguration {
   @AttributeDefinition(description = "Days of free trial for a new tenant (0: start paying at once)")
   int trialDays() default 14;
 
-  @AttributeDefinition(description = "The plan a tenant falls back to when it cancels (none: the subscription ends)")
-  String fallbackPlan() default "freemium";
-
   @AttributeDefinition(description = "Payment provider of new accounts: manual (bank transfer) or an installed provider's id, e.g. stripe")
   String defaultProvider() default "manual";
 

@@ -54,7 +54,7 @@ public final class BillingDemo {
       long deadline = System.nanoTime() + 600_000_000_000L;
       while (System.nanoTime() < deadline) {
         Tenant demo = tenants.findBySlug(config.tenantSlug()).orElse(null);
-        if (demo != null) {
+        if (demo != null && demo.status() == com.ngx.tenant.TenantStatus.ACTIVE) {
           create(demo.id(), store, ops, accounts);
           return;
         }

@@ -431,11 +431,18 @@ public final class Invoicing {
     c.paidAt = now;
     c.closedAt = now;
     ledger(em, c.tenantId, "credit_note", c.id, null, -c.totalMinor, c.currency, "Credit note " + c.number, "credit_note:" + c.id);
-    // the money goes back: a refund (or a chargeback the bank took) makes the customer owe it again
-    // until it has actually left — both happen in the same step here
-    ledger(em, c.tenantId, kind, c.id, null, c.totalMinor, c.currency,
-        (com.ngx.billing.Settlement.CHARGEBACK.equals(kind) ? "Chargeback on " : "Refund of ") + original.number,
-        kind + ":" + c.id);
+    // what was paid in money goes back as money (a refund, or the chargeback the bank took); what
+    // was paid from the credit balance goes back to the balance
+    long cash = Math.min(c.totalMinor, cashRefundable(em, original));
+    if (cash > 0) {
+      ledger(em, c.tenantId, kind, c.id, null, cash, c.currency,
+          (com.ngx.billing.Settlement.CHARGEBACK.equals(kind) ? "Chargeback on " : "Refund of ") + original.number,
+          kind + ":" + c.id);
+    }
+    if (c.totalMinor > cash) {
+      AccountEntity holder = em.find(AccountEntity.class, c.tenantId, LockModeType.PESSIMISTIC_WRITE);
+      holder.creditBalanceMinor = Math.addExact(holder.creditBalanceMinor, c.totalMinor - cash);
+    }
     List<InvoiceLineEntity> creditLines = lines(em, c.id);
     for (int k = 0; k < reversed.size(); k++) {
       creditLines.get(k).originalLineId = reversed.get(k).id;
@@ -454,8 +461,27 @@ public final class Invoicing {
     return c;
   }
 
-  /** Credits a whole paid invoice (e.g. a chargeback): all lines. */
+  /** What of a paid invoice's money payments can still be returned (paid minus refunded and charged back). */
+  long cashRefundable(EntityManager em, InvoiceEntity original) {
+    long returned = ((Number) em.createNativeQuery(
+            "select coalesce(sum(l.amount_minor), 0) from bill_ledger l join bill_invoice c on l.invoice_id = c.id"
+                + " where c.original_invoice_id = ? and l.kind in ('refunded', 'chargeback')")
+        .setParameter(1, original.id).getSingleResult()).longValue();
+    return Math.max(0, original.amountPaidMinor - returned);
+  }
+
+  /**
+   * Credits what is left of a paid invoice (a chargeback): its lines not credited yet, or — when an
+   * earlier refund by amount left less than those lines — the amount left.
+   */
   InvoiceEntity creditAll(EntityManager em, InvoiceEntity original, String memo, String kind, String key) {
+    long alreadyCredited = ((Number) em.createNativeQuery(
+            "select coalesce(sum(total_minor), 0) from bill_invoice where original_invoice_id = ? and kind = 'credit_note'")
+        .setParameter(1, original.id).getSingleResult()).longValue();
+    long creditable = original.amountPaidMinor + original.creditAppliedMinor - alreadyCredited;
+    if (creditable <= 0) {
+      return null;
+    }
     List<String> ids = new ArrayList<>();
     for (InvoiceLineEntity l : lines(em, original.id)) {
       List<?> credited = em.createNativeQuery("select id from bill_invoice_line where original_line_id = ?")
@@ -464,8 +490,16 @@ public final class Invoicing {
         ids.add(l.id);
       }
     }
-    if (ids.isEmpty()) {
-      return null;
+    List<Long> amounts = new ArrayList<>();
+    for (InvoiceLineEntity l : lines(em, original.id)) {
+      if (ids.contains(l.id)) {
+        amounts.add(l.amountMinor);
+      }
+    }
+    long linesTotal = InvoiceMath.totals(amounts,
+        original.taxRatePercent == null ? BigDecimal.ZERO : original.taxRatePercent).totalMinor();
+    if (ids.isEmpty() || linesTotal > creditable) {
+      return creditNote(em, original, null, creditable, memo, kind, key);
     }
     return creditNote(em, original, ids, null, memo, kind, key);
   }

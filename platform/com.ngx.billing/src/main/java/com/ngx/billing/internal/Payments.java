@@ -535,6 +535,7 @@ public final class Payments {
       } else {
         amount = amountMinor == null ? 0 : amountMinor;
       }
+      amount = Math.min(amount, invoicing.cashRefundable(em, i));
       List<PaymentEntity> paid = em.createQuery(
               "select p from PaymentEntity p where p.invoiceId = :i and p.status = 'succeeded' order by p.createdAt",
               PaymentEntity.class)
@@ -604,10 +605,12 @@ public final class Payments {
       }
       T fallback = onTimeout.get();
       if (fallback instanceof PaymentResult) {
+        // the outcome is unknown (the charge may have gone through): like a timeout, the attempt
+        // stays pending and is retried later with the same idempotency key
         @SuppressWarnings("unchecked")
-        T failed = (T) new PaymentResult(PaymentResult.Status.FAILED, null, "provider_error",
+        T unknown = (T) new PaymentResult(PaymentResult.Status.PENDING, null, "provider_error",
             trim(String.valueOf(cause.getMessage()), 300));
-        return failed;
+        return unknown;
       }
       return fallback;
     }

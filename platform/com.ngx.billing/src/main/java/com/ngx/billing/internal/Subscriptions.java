@@ -214,12 +214,27 @@ public final class Subscriptions {
       throw ApiException.invalid("when", "must be now or period_end");
     }
     String w = when;
+    String[] toCollect = {null};
     store.tx(em -> {
       SubscriptionEntity s = accounts.lockSubscription(em, tenantId);
       if (Status.CANCELLED.equals(s.status)) {
         throw ApiException.conflict("The subscription is cancelled already");
       }
       if ("now".equals(w) || Status.TRIALING.equals(s.status)) {
+        if (!Status.TRIALING.equals(s.status)) {
+          // what this month used so far is billed now: a cancelled subscription is never renewed
+          AccountEntity a = em.find(AccountEntity.class, s.tenantId);
+          LocalDate today = store.utcNow().toLocalDate();
+          List<LineDraft> lines = arrears(em, s, a, plan(em, s), YearMonth.from(s.periodStart), s.periodStart,
+              today.plusDays(1));
+          if (!lines.isEmpty()) {
+            InvoiceEntity i = invoicing.create(em, a, "final", YearMonth.from(today).toString(), lines,
+                "final:" + s.tenantId + ":" + s.rowVersion, true);
+            if (Status.OPEN.equals(i.status)) {
+              toCollect[0] = i.id;
+            }
+          }
+        }
         s.status = Status.CANCELLED;
         s.cancelledAt = store.utcNow();
       } else {
@@ -230,6 +245,9 @@ public final class Subscriptions {
       notifier.event(EventTypes.SUBSCRIPTION_CHANGED, tenantId, Map.of("plan", s.planId, "status", s.status));
       return null;
     });
+    if (toCollect[0] != null) {
+      collector.accept(UUID.fromString(toCollect[0]));
+    }
     return view(tenantId);
   }
 
