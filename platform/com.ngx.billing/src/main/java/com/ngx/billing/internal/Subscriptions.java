@@ -401,8 +401,17 @@ public final class Subscriptions {
           plan.overagePriceMinor(), Math.multiplyExact(over, plan.overagePriceMinor()), from, to, null, null));
     }
     if (plan.revenueShareBp() != null) {
-      long revenue = usage.getOrDefault(UsageEvent.REVENUE_PREFIX + a.currency, 0L);
-      RevenueShare.Result r = RevenueShare.compute(revenue, plan.revenueShareBp(), plan.minimumMinor());
+      // the revenue of the paid days only (not of a trial), and the minimum for those days
+      long revenue = ((Number) em.createNativeQuery(
+              "select coalesce(sum(quantity), 0) from bill_usage where tenant_id = ? and kind = ?"
+                  + " and occurred_at >= ? and occurred_at < ?")
+          .setParameter(1, s.tenantId).setParameter(2, UsageEvent.REVENUE_PREFIX + a.currency)
+          .setParameter(3, from.atStartOfDay()).setParameter(4, to.atStartOfDay()).getSingleResult()).longValue();
+      long days = java.time.temporal.ChronoUnit.DAYS.between(from, to);
+      long monthDays = month.lengthOfMonth();
+      long minimum = days >= monthDays ? plan.minimumMinor()
+          : com.ngx.billing.internal.calc.Shares.share(plan.minimumMinor(), days, monthDays);
+      RevenueShare.Result r = RevenueShare.compute(revenue, plan.revenueShareBp(), minimum);
       String pct = java.math.BigDecimal.valueOf(plan.revenueShareBp(), 2).stripTrailingZeros().toPlainString();
       lines.add(new LineDraft("revenue_share", pct + "% of " + Money.format(r.attributedMinor(), a.currency)
           + " revenue attributed to your agents in " + month

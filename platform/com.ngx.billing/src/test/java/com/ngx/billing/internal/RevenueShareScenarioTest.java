@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,6 +79,29 @@ class RevenueShareScenarioTest {
       h.runAt("2026-05-01T00:00:00Z");
       assertEquals(50000, h.issued(t).get(1).path("totalMinor").asLong());
       h.requireReconciled(t, description + ", next month");
+    }
+  }
+
+  @Test
+  void afterATrialOnlyThePaidDaysCountAndTheMinimumIsProrated() {
+    try (BillingHarness h = BillingHarness.startingAt(Instant.parse("2026-03-07T00:00:00Z"), Map.of())) {
+      UUID t = h.tenant("trialist");
+      h.useCard(t);
+      h.subscriptions.change(t, "revenue-share", "now");
+      assertEquals("trialing", h.status(t), "a plan change during the trial keeps the trial (to 03-21)");
+      h.metering.record(h.context(t), List.of(
+          new UsageEvent("conversion:trial", "revenue:USD", 100_000, Instant.parse("2026-03-10T12:00:00Z")),
+          new UsageEvent("conversion:paid", "revenue:USD", 50_000, Instant.parse("2026-03-25T12:00:00Z"))));
+      h.runAt("2026-03-21T06:00:00Z");
+      assertEquals("active", h.status(t));
+      h.runAt("2026-04-01T06:00:00Z");
+      ObjectNode april = h.issued(t).get(0);
+      // paid days 03-21..03-31: 11 of 31; the trial's 1,000.00 does not count
+      // share 20% × 500.00 = 100.00; minimum 500.00 × 11 / 31 = 177.419… → 177.42; charged 177.42
+      assertEquals(17_742, april.path("totalMinor").asLong(), april.toString());
+      String text = lines(april, "revenue_share").get(0).path("description").asText();
+      assertTrue(text.startsWith("20% of USD 500.00 revenue"), text);
+      h.requireReconciled(t, "trial month");
     }
   }
 }
