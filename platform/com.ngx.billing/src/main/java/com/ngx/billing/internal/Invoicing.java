@@ -56,13 +56,9 @@ public final class Invoicing {
   InvoiceEntity create(
       EntityManager em, AccountEntity a, String reason, String period, List<LineDraft> lines,
       String idempotencyKey, boolean finalize) {
-    if (idempotencyKey != null) {
-      List<InvoiceEntity> existing = em.createQuery(
-              "select i from InvoiceEntity i where i.idempotencyKey = :k", InvoiceEntity.class)
-          .setParameter("k", idempotencyKey).getResultList();
-      if (!existing.isEmpty()) {
-        return existing.get(0);
-      }
+    InvoiceEntity done = byKey(em, idempotencyKey);
+    if (done != null) {
+      return done;
     }
     LocalDateTime now = store.utcNow();
     InvoiceEntity i = new InvoiceEntity();
@@ -86,6 +82,17 @@ public final class Invoicing {
       open(em, i);
     }
     return i;
+  }
+
+  /** The invoice (or credit note) made before under this idempotency key, or null. */
+  private static InvoiceEntity byKey(EntityManager em, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return null;
+    }
+    List<InvoiceEntity> existing = em.createQuery(
+            "select i from InvoiceEntity i where i.idempotencyKey = :k", InvoiceEntity.class)
+        .setParameter("k", idempotencyKey).getResultList();
+    return existing.isEmpty() ? null : existing.get(0);
   }
 
   private void writeLines(EntityManager em, InvoiceEntity i, List<LineDraft> lines) {
@@ -345,13 +352,9 @@ public final class Invoicing {
     if (!Status.PAID.equals(original.status) || !Status.INVOICE.equals(original.kind)) {
       throw ApiException.conflict("Only a paid invoice can be credited; this one is " + original.status);
     }
-    if (idempotencyKey != null) {
-      List<InvoiceEntity> existing = em.createQuery(
-              "select i from InvoiceEntity i where i.idempotencyKey = :k", InvoiceEntity.class)
-          .setParameter("k", idempotencyKey).getResultList();
-      if (!existing.isEmpty()) {
-        return existing.get(0);
-      }
+    InvoiceEntity done = byKey(em, idempotencyKey);
+    if (done != null) {
+      return done;
     }
     long alreadyCredited = ((Number) em.createNativeQuery(
             "select coalesce(sum(total_minor), 0) from bill_invoice where original_invoice_id = ? and kind = 'credit_note'")

@@ -107,9 +107,7 @@ public final class Subscriptions {
     if (when == null) {
       when = "now";
     }
-    if (!"now".equals(when) && !"period_end".equals(when)) {
-      throw ApiException.invalid("when", "must be now or period_end");
-    }
+    requireWhen(when);
     String w = when;
     Plan target = plans.current(planId).filter(p -> !p.archived())
         .orElseThrow(() -> ApiException.invalid("planId", "is not an available plan: " + planId));
@@ -192,8 +190,19 @@ public final class Subscriptions {
       notifier.event(EventTypes.SUBSCRIPTION_CHANGED, tenantId, Map.of("plan", s.planId, "status", s.status));
       return null;
     });
-    if (toCollect[0] != null) {
-      collector.accept(UUID.fromString(toCollect[0]));
+    return collectAndView(tenantId, toCollect[0]);
+  }
+
+  private static void requireWhen(String when) {
+    if (!"now".equals(when) && !"period_end".equals(when)) {
+      throw ApiException.invalid("when", "must be now or period_end");
+    }
+  }
+
+  /** Collects the invoice a change opened (after its commit), then shows the subscription. */
+  private SubscriptionView collectAndView(UUID tenantId, String invoiceId) {
+    if (invoiceId != null) {
+      collector.accept(UUID.fromString(invoiceId));
     }
     return view(tenantId);
   }
@@ -210,9 +219,7 @@ public final class Subscriptions {
     if (when == null) {
       when = "period_end";
     }
-    if (!"now".equals(when) && !"period_end".equals(when)) {
-      throw ApiException.invalid("when", "must be now or period_end");
-    }
+    requireWhen(when);
     String w = when;
     String[] toCollect = {null};
     store.tx(em -> {
@@ -245,10 +252,7 @@ public final class Subscriptions {
       notifier.event(EventTypes.SUBSCRIPTION_CHANGED, tenantId, Map.of("plan", s.planId, "status", s.status));
       return null;
     });
-    if (toCollect[0] != null) {
-      collector.accept(UUID.fromString(toCollect[0]));
-    }
-    return view(tenantId);
+    return collectAndView(tenantId, toCollect[0]);
   }
 
   /** An operator's override: a custom price (enterprise), custom limits, or a plan without proration. */
