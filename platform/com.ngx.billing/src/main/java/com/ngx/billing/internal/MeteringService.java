@@ -64,15 +64,18 @@ public final class MeteringService implements Metering {
     Set<String> seen = new HashSet<>();
     for (int from = 0; from < events.size(); from += 200) {
       List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + 200));
-      StringBuilder in = new StringBuilder();
+      // a join with the ids as a table of values, not "id in (…)": H2 would then scan all of the
+      // tenant's rows (an IN list only uses the first column of the key), which grows with its history
+      StringBuilder values = new StringBuilder();
       for (int k = 0; k < chunk.size(); k++) {
-        in.append(k == 0 ? "?" : ",?");
+        values.append(k == 0 ? "(?)" : ",(?)");
       }
-      javax.persistence.Query q = em.createNativeQuery(
-          "select id from bill_usage where tenant_id = ? and id in (" + in + ")").setParameter(1, t);
+      javax.persistence.Query q = em.createNativeQuery("select u.id from bill_usage u join (values " + values
+          + ") v(id) on u.tenant_id = ? and u.id = v.id");
       for (int k = 0; k < chunk.size(); k++) {
-        q.setParameter(k + 2, chunk.get(k).id());
+        q.setParameter(k + 1, chunk.get(k).id());
       }
+      q.setParameter(chunk.size() + 1, t);
       for (Object id : q.getResultList()) {
         seen.add((String) id);
       }
