@@ -9,7 +9,6 @@ import com.ngx.tenant.TenantLifecycleParticipant;
 import com.ngx.tenant.TenantService;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
@@ -193,7 +192,7 @@ public final class Accounts implements TenantLifecycleParticipant {
   }
 
   /** Updates billing details from a tenant's request (fields absent stay). */
-  AccountEntity updateDetails(UUID tenantId, JsonNode body) {
+  public AccountEntity update(UUID tenantId, JsonNode body) {
     com.ngx.rest.Validator v = new com.ngx.rest.Validator();
     String name = text(body, "billingName");
     String email = text(body, "email");
@@ -239,11 +238,6 @@ public final class Accounts implements TenantLifecycleParticipant {
       a.updatedAt = store.utcNow();
       return a;
     });
-  }
-
-  /** Updates billing details from a tenant's request. */
-  public void update(UUID tenantId, JsonNode body) {
-    updateDetails(tenantId, body);
   }
 
   /** The account as the API shows it. */
@@ -298,9 +292,5 @@ public final class Accounts implements TenantLifecycleParticipant {
 
   static LocalDateTime atStart(LocalDate d) {
     return d.atStartOfDay();
-  }
-
-  static java.time.Instant instant(LocalDate d) {
-    return d.atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 }

@@ -152,7 +152,7 @@ public final class BillingRuns {
       pool.shutdown();
     }
     int retried = payments.retryDue();
-    int mails = notifier.flush();
+    int mails = notifier.flush(clockAt);
     LocalDateTime finished = LocalDateTime.now(java.time.ZoneOffset.UTC);
     String message = due.size() + " subscriptions due, " + counts[1] + " invoices opened, " + (counts[2] + retried)
         + " collection attempts (" + retried + " dunning retries), " + mails + " mails sent";

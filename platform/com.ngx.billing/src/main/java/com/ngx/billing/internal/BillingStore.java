@@ -81,10 +81,6 @@ public final class BillingStore {
     }
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   public Instant now() {
     return clock.instant();
   }

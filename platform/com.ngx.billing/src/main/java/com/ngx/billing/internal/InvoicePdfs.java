@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ngx.billing.internal.pdf.InvoiceDocument;
 import com.ngx.billing.internal.pdf.InvoicePdf;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,9 +92,5 @@ public final class InvoicePdfs {
 
   private static String nullable(JsonNode n) {
     return n == null || n.isNull() || n.isMissingNode() || n.asText().isBlank() ? null : n.asText();
-  }
-
-  static LocalDate day(java.time.LocalDateTime t) {
-    return t == null ? null : t.toLocalDate();
   }
 }

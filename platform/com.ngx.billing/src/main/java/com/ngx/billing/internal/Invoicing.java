@@ -77,9 +77,10 @@ public final class Invoicing {
     em.persist(i);
     em.flush();
     writeLines(em, i, lines);
-    recompute(em, i, a);
     if (finalize) {
-      open(em, i);
+      open(em, i); // computes the totals as it opens
+    } else {
+      recompute(em, i, a);
     }
     return i;
   }
@@ -116,16 +117,6 @@ public final class Invoicing {
       em.persist(l);
     }
     em.flush();
-  }
-
-  /** Adds lines to a draft. */
-  InvoiceEntity addLines(EntityManager em, InvoiceEntity i, List<LineDraft> lines) {
-    if (!Status.DRAFT.equals(i.status)) {
-      throw ApiException.conflict("Only a draft invoice can change; this one is " + i.status);
-    }
-    writeLines(em, i, lines);
-    recompute(em, i, em.find(AccountEntity.class, i.tenantId));
-    return i;
   }
 
   List<InvoiceLineEntity> lines(EntityManager em, String invoiceId) {

@@ -115,11 +115,15 @@ public final class Notifier {
     });
   }
 
-  /** Sends the queued mails (oldest first); returns how many were sent. */
-  public int flush() {
+  /**
+   * Sends the queued mails (oldest first), except those queued since {@code since} that were tried
+   * already (right after their commit): each mail is tried once per run. Returns how many were sent.
+   */
+  public int flush(LocalDateTime since) {
     List<String> ids = store.tx(em -> em.createQuery(
-            "select m.id from MailEntity m where m.status = 'queued' order by m.createdAt", String.class)
-        .setMaxResults(500).getResultList());
+            "select m.id from MailEntity m where m.status = 'queued'"
+                + " and not (m.attempts > 0 and m.createdAt >= :since) order by m.createdAt", String.class)
+        .setParameter("since", since).setMaxResults(500).getResultList());
     int sent = 0;
     for (String id : ids) {
       if (sendOne(id)) {

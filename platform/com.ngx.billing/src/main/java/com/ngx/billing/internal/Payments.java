@@ -147,10 +147,6 @@ public final class Payments {
     return ids;
   }
 
-  DunningSchedule schedule() {
-    return schedule;
-  }
-
   // ---- collecting ----
 
   private record Attempt(String paymentId, String provider, PaymentRequest request, TenantContext tenant) {}

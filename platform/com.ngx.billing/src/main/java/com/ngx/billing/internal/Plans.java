@@ -318,9 +318,4 @@ public final class Plans {
     o.put("archived", p.archived());
     return o;
   }
-
-  /** A 404 for an unknown plan id, naming the field. */
-  static ApiException unknown(String field, String id) {
-    return ApiException.invalid(field, "is not a plan: " + id);
-  }
 }

@@ -289,33 +289,45 @@ public final class Subscriptions {
   List<String> advance(UUID tenantId) {
     List<String> opened = new ArrayList<>();
     for (int guard = 0; guard < 36; guard++) {
-      String id = store.tx(em -> step(em, tenantId));
-      if (id == null) {
+      Step step = store.tx(em -> step(em, tenantId));
+      if (step == null) {
         break;
       }
-      if (!id.isEmpty()) {
-        opened.add(id);
+      if (!step.invoiceId().isEmpty()) {
+        opened.add(step.invoiceId());
+      }
+      if (!step.moreDue()) {
+        break;
       }
     }
     return opened;
   }
 
-  /** One step; null when nothing was due, "" when something changed without an invoice to collect. */
-  private String step(EntityManager em, UUID tenantId) {
+  /**
+   * What one step did: the invoice it opened ("" for none) and whether the subscription is still
+   * due (a month missed in a longer pause), so a run needs no transaction just to learn it is not.
+   */
+  private record Step(String invoiceId, boolean moreDue) {}
+
+  /** One step; null when nothing was due. */
+  private Step step(EntityManager em, UUID tenantId) {
     SubscriptionEntity s = accounts.lockSubscription(em, tenantId);
     LocalDateTime now = store.utcNow();
-    LocalDate today = now.toLocalDate();
+    if (!due(s, now)) {
+      return null;
+    }
     AccountEntity a = em.find(AccountEntity.class, s.tenantId);
+    String invoice = Status.TRIALING.equals(s.status) ? startPaying(em, s, a, s.trialEnd.toLocalDate())
+        : renew(em, s, a);
+    return new Step(invoice, due(s, now));
+  }
+
+  /** Whether the subscription has a trial end or a month end to process at {@code now}. */
+  private static boolean due(SubscriptionEntity s, LocalDateTime now) {
     if (Status.TRIALING.equals(s.status)) {
-      if (s.trialEnd != null && !s.trialEnd.isAfter(now)) {
-        return startPaying(em, s, a, s.trialEnd.toLocalDate());
-      }
-      return null;
+      return s.trialEnd != null && !s.trialEnd.isAfter(now);
     }
-    if (Status.CANCELLED.equals(s.status) || s.periodEnd.isAfter(today)) {
-      return null;
-    }
-    return renew(em, s, a);
+    return !Status.CANCELLED.equals(s.status) && !s.periodEnd.isAfter(now.toLocalDate());
   }
 
   /** The first paid month after a trial (or a fresh start): its remainder, prorated by days. */
